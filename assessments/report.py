@@ -1,0 +1,215 @@
+"""Build the team report: each focus area's ratings, notes and divergence, widest first."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import fmean, pstdev
+
+from django.db.models import Avg
+
+from organisations.models import Role
+
+from .models import (
+    AreaAgreement,
+    Assessment,
+    Criterion,
+    FocusArea,
+    NextStep,
+    Rating,
+    Recommendation,
+    Response,
+    TeamMember,
+)
+
+# Below this spread the team broadly agrees; one rating a full step from the others crosses it.
+DIFFERENCE_THRESHOLD = 0.5
+ROLES = [Role.TEACHER, Role.ADMINISTRATOR, Role.POLICYMAKER]
+
+
+@dataclass
+class MemberAnswer:
+    member: TeamMember
+    response: Response | None
+
+    @property
+    def rating(self) -> int | None:
+        return self.response.rating if self.response else None
+
+
+@dataclass
+class AreaReport:
+    area: FocusArea
+    criteria: dict[str, Criterion]
+    answers: dict[str, list[MemberAnswer]]
+    recommendations: dict[str, list[Recommendation]]
+    agreement: AreaAgreement | None = None
+    next_steps: list[NextStep] = field(default_factory=list)
+    previous_mean: float | None = None
+
+    @property
+    def ratings(self) -> list[int]:
+        """Return the numeric ratings given, leaving out "don't know" and blanks."""
+        return [a.rating for answers in self.answers.values() for a in answers if a.rating]
+
+    @property
+    def mean(self) -> float | None:
+        return round(fmean(self.ratings), 2) if self.ratings else None
+
+    @property
+    def divergence(self) -> float:
+        """Return the spread of ratings (population standard deviation), 0 when unanimous."""
+        return round(pstdev(self.ratings), 2) if len(self.ratings) > 1 else 0.0
+
+    @property
+    def role_means(self) -> dict[str, float | None]:
+        result = {}
+        for role, answers in self.answers.items():
+            values = [a.rating for a in answers if a.rating]
+            result[role] = round(fmean(values), 2) if values else None
+        return result
+
+    @property
+    def counts(self) -> dict[int, int]:
+        tally = {value: 0 for value in Rating.values}
+        for answers in self.answers.values():
+            for answer in answers:
+                if answer.rating is not None:
+                    tally[answer.rating] += 1
+        return tally
+
+    @property
+    def change(self) -> float | None:
+        if self.previous_mean is None or self.mean is None:
+            return None
+        return round(self.mean - self.previous_mean, 2)
+
+    @property
+    def category(self) -> str:
+        if not self.ratings:
+            return "unrated"
+        if self.divergence >= DIFFERENCE_THRESHOLD:
+            return "differ"
+        return "strength" if (self.mean or 0) >= Rating.MEETS else "growth"
+
+    @property
+    def evidence_notes(self) -> list[tuple[TeamMember, str]]:
+        return self.notes("evidence")
+
+    @property
+    def growth_notes(self) -> list[tuple[TeamMember, str]]:
+        return self.notes("growth")
+
+    def notes(self, kind: str) -> list[tuple[TeamMember, str]]:
+        """Return the evidence or growth notes written for this area, by member."""
+        return [
+            (a.member, getattr(a.response, kind))
+            for answers in self.answers.values()
+            for a in answers
+            if a.response and getattr(a.response, kind)
+        ]
+
+
+@dataclass
+class TeamReport:
+    assessment: Assessment
+    members: list[TeamMember]
+    areas: list[AreaReport]
+    previous: Assessment | None
+
+    def section(self, category: str) -> list[AreaReport]:
+        chosen = [a for a in self.areas if a.category == category]
+        if category == "differ":
+            return sorted(chosen, key=lambda a: (-a.divergence, a.area.number))
+        if category == "strength":
+            return sorted(chosen, key=lambda a: (-(a.mean or 0), a.area.number))
+        return sorted(chosen, key=lambda a: ((a.mean or 0), a.area.number))
+
+    @property
+    def ordered(self) -> list[AreaReport]:
+        """Return areas with differing perceptions first, then strengths, then growth areas."""
+        return [a for c in ("differ", "strength", "growth", "unrated") for a in self.section(c)]
+
+    @property
+    def submitted_count(self) -> int:
+        return sum(1 for m in self.members if m.submitted_at)
+
+    @property
+    def roles_present(self) -> list[str]:
+        present = {m.role for m in self.members}
+        return [r for r in ROLES if r in present]
+
+
+def build_team_report(assessment: Assessment, submitted_only: bool = True) -> TeamReport:
+    """Gather everything the report shows in a fixed number of queries."""
+    instrument_id = assessment.instrument_id
+    areas = list(FocusArea.objects.filter(instrument_id=instrument_id).select_related("group"))
+    criteria = list(Criterion.objects.filter(area__instrument_id=instrument_id))
+    recommendations = list(Recommendation.objects.filter(area__instrument_id=instrument_id))
+    members = list(assessment.members.select_related("person"))
+    shown = [m for m in members if m.submitted_at or not submitted_only]
+    responses = {
+        (r.member_id, r.criterion_id): r
+        for r in Response.objects.filter(member__in=[m.pk for m in shown])
+    }
+    agreements = {a.area_id: a for a in AreaAgreement.objects.filter(assessment=assessment)}
+    steps = defaultdict(list)
+    for step in NextStep.objects.filter(assessment=assessment).select_related("owner"):
+        steps[step.area_id].append(step)
+    previous = previous_assessment(assessment)
+    previous_means = area_means(previous) if previous else {}
+
+    criteria_by_area: dict[int, dict[str, Criterion]] = defaultdict(dict)
+    for criterion in criteria:
+        criteria_by_area[criterion.area_id][criterion.role] = criterion
+    recs_by_area: dict[int, dict[str, list[Recommendation]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for rec in recommendations:
+        recs_by_area[rec.area_id][rec.role].append(rec)
+
+    reports = []
+    for area in areas:
+        answers: dict[str, list[MemberAnswer]] = {role: [] for role in ROLES}
+        for member in shown:
+            criterion = criteria_by_area[area.pk].get(member.role)
+            if criterion:
+                answers[member.role].append(
+                    MemberAnswer(member, responses.get((member.pk, criterion.pk)))
+                )
+        reports.append(
+            AreaReport(
+                area=area,
+                criteria=criteria_by_area[area.pk],
+                answers=answers,
+                recommendations=dict(recs_by_area[area.pk]),
+                agreement=agreements.get(area.pk),
+                next_steps=steps[area.pk],
+                previous_mean=previous_means.get(area.key),
+            )
+        )
+    return TeamReport(assessment=assessment, members=members, areas=reports, previous=previous)
+
+
+def previous_assessment(assessment: Assessment) -> Assessment | None:
+    """Return the same organisation's last closed assessment on the same instrument."""
+    return (
+        Assessment.objects.filter(
+            organisation_id=assessment.organisation_id,
+            instrument__slug=assessment.instrument.slug,
+            status=Assessment.Status.CLOSED,
+            created_at__lt=assessment.created_at,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def area_means(assessment: Assessment) -> dict[str, float]:
+    """Return each area's mean rating from submitted answers, keyed by area key."""
+    rows = (
+        Response.objects.filter(
+            member__assessment=assessment, member__submitted_at__isnull=False, rating__gte=1
+        )
+        .values("criterion__area__key")
+        .annotate(mean=Avg("rating"))
+    )
+    return {row["criterion__area__key"]: round(row["mean"], 2) for row in rows}

@@ -1,0 +1,77 @@
+"""The one permission-checked way to reach organisations and the people in them."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Membership, Organisation, Person, Role
+
+LEADER_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICYMAKER})
+
+
+def memberships_of(user: Person) -> list[Membership]:
+    """Return the user's memberships with their organisations, cached for the request."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_trellis_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(person=user).select_related("organisation"))
+        user._trellis_memberships = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def visible_q(user: Person, prefix: str = "") -> Q:
+    """Return a filter matching organisations the user belongs to, or that sit below them."""
+    condition = Q(pk__in=[])
+    for membership in memberships_of(user):
+        condition |= Q(**{f"{prefix}path__startswith": membership.organisation.path})
+    return condition
+
+
+def visible_organisations(user: Person) -> QuerySet[Organisation]:
+    """Return every organisation the user may see."""
+    return Organisation.objects.filter(visible_q(user))
+
+
+def roles_in(user: Person, organisation: Organisation) -> set[str]:
+    """Return the roles the user holds in the organisation or any organisation above it."""
+    return {
+        m.role for m in memberships_of(user) if organisation.path.startswith(m.organisation.path)
+    }
+
+
+def can_see(user: Person, organisation: Organisation) -> bool:
+    return bool(roles_in(user, organisation))
+
+
+def can_lead(user: Person, organisation: Organisation) -> bool:
+    """Say whether the user is an administrator or policymaker over the organisation."""
+    return bool(roles_in(user, organisation) & LEADER_ROLES)
+
+
+def get_organisation_for_user(user: Person, organisation_id: int) -> Organisation:
+    """Return the organisation, or "not found" alike for missing and forbidden ones."""
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None or not can_see(user, organisation):
+        raise Http404("No such organisation.")
+    return organisation
+
+
+def get_led_organisation_for_user(user: Person, organisation_id: int) -> Organisation:
+    """Return an organisation the user leads; others are "not found"."""
+    organisation = get_organisation_for_user(user, organisation_id)
+    if not can_lead(user, organisation):
+        raise Http404("No such organisation.")
+    return organisation
+
+
+def led_organisations(user: Person) -> list[Organisation]:
+    """Return the organisations where the user holds a leading role, top-most first."""
+    led = [m.organisation for m in memberships_of(user) if m.role in LEADER_ROLES]
+    return sorted(led, key=lambda org: (org.depth, org.name))
+
+
+def people_in(organisation: Organisation) -> QuerySet[Person]:
+    """Return people with a membership in the organisation or below it."""
+    return Person.objects.filter(
+        memberships__organisation__path__startswith=organisation.path
+    ).distinct()

@@ -1,0 +1,59 @@
+"""Forms for people, invitations and staff imports."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+MAX_STAFF_FILE_BYTES = 5 * 1024 * 1024
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class AcceptInvitationForm(forms.Form):
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    family_name = forms.CharField(label=_("Family name"), max_length=100)
+    password = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput)
+    password_again = forms.CharField(label=_("Type it again"), widget=forms.PasswordInput)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("password") != data.get("password_again"):
+            self.add_error(
+                "password_again", _("The two passwords differ; type the same one twice.")
+            )
+        elif data.get("password"):
+            try:
+                password_validation.validate_password(data["password"])
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
+class StaffFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Staff file (CSV)"),
+        help_text=_(
+            "Columns: email, given_name, family_name, role (teacher, administrator or "
+            "policymaker), and optionally school and title. Save from your spreadsheet as "
+            "CSV UTF-8."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_STAFF_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)s MB; the limit is 5 MB. Split it into smaller files.")
+                % {"size": round(upload.size / 1024 / 1024, 1)}
+            )
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(
+                _("Upload a .csv file (comma-separated values), not %(name)s.")
+                % {"name": upload.name}
+            )
+        return upload

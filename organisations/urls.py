@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("<int:organisation_id>/", views.organisation_detail, name="detail"),
+    path("<int:organisation_id>/people/", views.people_list, name="people"),
+    path("<int:organisation_id>/people/invite/", views.invite, name="invite"),
+    path("<int:organisation_id>/people/import/", views.staff_import_upload, name="import"),
+    path(
+        "<int:organisation_id>/people/import/<int:import_id>/",
+        views.staff_import_preview,
+        name="import-preview",
+    ),
+]

@@ -1,0 +1,154 @@
+"""Thin views over organisations, people, invitations and staff imports."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import actions
+from .access import can_lead, get_led_organisation_for_user, get_organisation_for_user
+from .forms import AcceptInvitationForm, InvitationForm, StaffFileForm
+from .models import Invitation, Membership, Organisation, StaffImport
+from .staff_import import decode_upload, parse_staff_csv
+
+
+class SignInView(LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, organisation_id)
+    children = list(
+        Organisation.objects.filter(parent=organisation).annotate(people=Count("memberships"))
+    )
+    role_counts = dict(
+        Membership.objects.filter(organisation__path__startswith=organisation.path)
+        .values_list("role")
+        .annotate(n=Count("id"))
+    )
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "children": children,
+            "role_counts": role_counts,
+            "leads": can_lead(request.user, organisation),
+        },
+    )
+
+
+@login_required
+def people_list(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    query = request.GET.get("q", "").strip()
+    memberships = Membership.objects.filter(
+        organisation__path__startswith=organisation.path
+    ).select_related("person", "organisation")
+    if query:
+        memberships = memberships.filter(
+            Q(person__given_name__icontains=query)
+            | Q(person__family_name__icontains=query)
+            | Q(person__email__icontains=query)
+        )
+    page = Paginator(
+        memberships.order_by("person__family_name", "person__given_name", "pk"), 50
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/people.html",
+        {"organisation": organisation, "page": page, "query": query},
+    )
+
+
+@login_required
+def invite(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.invite_person(
+            organisation, form.cleaned_data["email"], form.cleaned_data["role"], request.user
+        )
+        messages.success(
+            request,
+            _("We emailed an invitation to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return redirect("organisations:people", organisation.pk)
+    return render(
+        request, "organisations/invite.html", {"organisation": organisation, "form": form}
+    )
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("organisation"), token=token, accepted_at__isnull=True
+    )
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = actions.accept_invitation(
+            invitation,
+            form.cleaned_data["given_name"],
+            form.cleaned_data["family_name"],
+            form.cleaned_data["password"],
+        )
+        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to %(org)s.") % {"org": invitation.organisation.name})
+        return redirect("home")
+    return render(
+        request, "organisations/accept_invitation.html", {"invitation": invitation, "form": form}
+    )
+
+
+@login_required
+def staff_import_upload(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    form = StaffFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            text = decode_upload(upload.read())
+        except ValueError as error:
+            form.add_error("file", str(error))
+        else:
+            pending, _parsed = actions.preview_staff_import(
+                organisation, request.user, upload.name, text
+            )
+            return redirect("organisations:import-preview", organisation.pk, pending.pk)
+    return render(
+        request, "organisations/import_upload.html", {"organisation": organisation, "form": form}
+    )
+
+
+@login_required
+def staff_import_preview(
+    request: HttpRequest, organisation_id: int, import_id: int
+) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    pending = StaffImport.objects.filter(pk=import_id, organisation=organisation).first()
+    if pending is None:
+        raise Http404("No such import.")
+    if request.method == "POST" and pending.applied_at is None:
+        summary = actions.apply_staff_import(pending)
+        messages.success(
+            request,
+            _(
+                "Import finished: %(people_created)s people added, %(memberships_created)s "
+                "memberships added, %(unchanged)s already here, %(rows_with_errors)s rows "
+                "skipped because of errors."
+            )
+            % summary,
+        )
+        return redirect("organisations:import-preview", organisation.pk, pending.pk)
+    parsed = parse_staff_csv(pending.content, set(actions.schools_by_name(organisation)))
+    return render(
+        request,
+        "organisations/import_preview.html",
+        {"organisation": organisation, "pending": pending, "parsed": parsed},
+    )

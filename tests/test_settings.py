@@ -1,0 +1,81 @@
+"""Production settings are hardened; every setting and make target is documented."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "TRELLIS_ENV": "production",
+    "TRELLIS_SECRET_KEY": "x" * 64 + "production-test-secret-0123456789",
+    "TRELLIS_ALLOWED_HOSTS": "trellis.example.org",
+    "TRELLIS_SITE_URL": "https://trellis.example.org",
+    "TRELLIS_KEY_ENCRYPTION_KEY": "",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TRELLIS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env, "TRELLIS_VAR_DIR": "/tmp/trellis-settings-test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class ProductionSettingsTests(SimpleTestCase):
+    def test_check_deploy_reports_no_issues(self) -> None:
+        env = {k: v for k, v in PRODUCTION_ENV.items() if v}
+        result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("no issues", result.stdout)
+
+    def test_production_refuses_to_start_without_a_secret_key(self) -> None:
+        env = {"TRELLIS_ENV": "production", "TRELLIS_ALLOWED_HOSTS": "trellis.example.org"}
+        result = manage("check", env=env)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("TRELLIS_SECRET_KEY must be set in production", result.stderr)
+
+    def test_production_hashes_passwords_with_argon2(self) -> None:
+        env = {k: v for k, v in PRODUCTION_ENV.items() if v}
+        result = manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])",
+            env=env,
+        )
+        self.assertEqual(
+            result.stdout.strip().splitlines()[-1],
+            "django.contrib.auth.hashers.Argon2PasswordHasher",
+        )
+
+    def test_a_bad_boolean_setting_fails_loudly(self) -> None:
+        result = manage("check", env={"TRELLIS_DEBUG": "maybe"})
+        self.assertIn("TRELLIS_DEBUG must be one of", result.stderr)
+
+
+class DocumentationTests(SimpleTestCase):
+    def test_every_environment_variable_is_in_the_readme(self) -> None:
+        readme = (ROOT / "README.md").read_text()
+        used = set()
+        for path in [*ROOT.glob("trellis/*.py"), *ROOT.glob("bin/*"), *ROOT.glob("lib/*.py")]:
+            used |= set(re.findall(r"\b(TRELLIS_[A-Z_]+|PORT)\b", path.read_text()))
+        missing = sorted(name for name in used if name not in readme)
+        self.assertEqual(missing, [], "Document these settings in the README.")
+
+    def test_every_make_target_is_in_the_readme(self) -> None:
+        readme = (ROOT / "README.md").read_text()
+        targets = re.findall(r"^([a-z][a-z-]+):", (ROOT / "Makefile").read_text(), re.MULTILINE)
+        missing = [t for t in targets if f"make {t}" not in readme]
+        self.assertEqual(missing, [], "Document these make targets in the README.")

@@ -1,0 +1,17 @@
+"""Top-level URL map: each app mounts its own urls.py."""
+
+from django.urls import include, path
+
+from web import views as web_views
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("organisations.account_urls")),
+    path("organisations/", include("organisations.urls")),
+    path("assessments/", include("assessments.urls")),
+]
+
+handler404 = "web.errors.not_found"
+handler403 = "web.errors.forbidden"
