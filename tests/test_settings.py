@@ -14,7 +14,7 @@ PRODUCTION_ENV = {
     "TRELLIS_SECRET_KEY": "x" * 64 + "production-test-secret-0123456789",
     "TRELLIS_ALLOWED_HOSTS": "trellis.example.org",
     "TRELLIS_SITE_URL": "https://trellis.example.org",
-    "TRELLIS_KEY_ENCRYPTION_KEY": "",
+    "TRELLIS_KEY_ENCRYPTION_KEY": "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=",
 }
 
 
@@ -42,7 +42,11 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertIn("no issues", result.stdout)
 
     def test_production_refuses_to_start_without_a_secret_key(self) -> None:
-        env = {"TRELLIS_ENV": "production", "TRELLIS_ALLOWED_HOSTS": "trellis.example.org"}
+        env = {
+            "TRELLIS_ENV": "production",
+            "TRELLIS_ALLOWED_HOSTS": "trellis.example.org",
+            "TRELLIS_KEY_ENCRYPTION_KEY": PRODUCTION_ENV["TRELLIS_KEY_ENCRYPTION_KEY"],
+        }
         result = manage("check", env=env)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("TRELLIS_SECRET_KEY must be set in production", result.stderr)

@@ -6,6 +6,8 @@ from django.urls import reverse
 from assessments import actions
 from assessments.models import Criterion, FocusArea, NextStep, Rating
 from assessments.tests.helpers import answer_all, seat, start
+from credentials import actions as credential_actions
+from credentials.tests.helpers import SAMPLE, approve, make_issuer, png, publish_sample
 from organisations.actions import invite_person, preview_staff_import
 from organisations.models import Role
 
@@ -24,9 +26,26 @@ PUBLIC = {
     "invitation-accept",
     "healthz",
     "set_language",
+    # Published by design: issuer profiles, DID documents, badges, public evidence, status lists.
+    "credentials:issuer",
+    "credentials:did",
+    "credentials:achievement",
+    "credentials:badge-image",
+    "credentials:evidence",
+    "credentials:credential",
+    "credentials:status-list",
 }
 # Pages every signed-in person has, showing only their own organisations' data.
-PERSONAL = {"home", "assessments:list", "assessments:start", "assessments:instruments"}
+PERSONAL = {
+    "home",
+    "assessments:list",
+    "assessments:start",
+    "assessments:instruments",
+    "credentials:catalogue",
+    "credentials:mine",
+    "credentials:reviews",
+    "credentials:by-slug",
+}
 
 
 class TenancyTests(TrellisTestCase):
@@ -45,6 +64,19 @@ class TenancyTests(TrellisTestCase):
         invitation = invite_person(
             self.walker_gamble, "new@clarendon.example", Role.TEACHER, self.paula
         )
+        issuer = make_issuer(self.clarendon, "Clarendon Leadership Academy")
+        draft = credential_actions.create_micro_credential(
+            issuer, {**SAMPLE, "title": "Secret draft"}
+        )
+        published = publish_sample(issuer)
+        approve(issuer, self.carl)
+        submission = credential_actions.start_submission(published, self.alice)
+        artifact = credential_actions.add_artifact(
+            submission, published.requirements.get(kind="artifact"), png()
+        )
+        for requirement in published.requirements.exclude(kind="artifact"):
+            credential_actions.save_answer_text(submission, requirement, SECRET)
+        credential_actions.submit_for_review(submission, self.alice)
         self.values = {
             "organisation_id": self.walker_gamble.pk,
             "assessment_id": self.assessment.pk,
@@ -55,6 +87,14 @@ class TenancyTests(TrellisTestCase):
             "instrument_id": copy.pk,
             "token": invitation.token,
             "uidb64": "MQ",
+            "micro_credential_id": draft.pk,
+            "slug": draft.slug,
+            "submission_id": submission.pk,
+            "requirement_id": published.requirements.first().pk,
+            "artifact_id": artifact.pk,
+            "review_id": submission.reviews.get().pk,
+            "issuer_slug": issuer.slug,
+            "public_id": artifact.public_id,
         }
 
     def _snapshot(self) -> dict[str, int]:

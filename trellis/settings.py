@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "csp",
     "organisations",
     "assessments",
+    "credentials",
     "web",
 ]
 
@@ -181,6 +182,17 @@ TASKS = {
         ]
     }
 }
+
+# Fernet keys that encrypt issuers' signing keys at rest; the first encrypts, all decrypt.
+KEY_ENCRYPTION_KEYS = (
+    env_list("TRELLIS_KEY_ENCRYPTION_KEY")
+    if PRODUCTION
+    else env_list("TRELLIS_KEY_ENCRYPTION_KEY", "")
+)
+if PRODUCTION and not KEY_ENCRYPTION_KEYS:
+    env_secret("TRELLIS_KEY_ENCRYPTION_KEY")
+# Verifying a credential from another site may fetch its issuer's key document over HTTPS.
+VERIFY_FETCH_REMOTE = env_bool("TRELLIS_VERIFY_FETCH_REMOTE", False)
 
 # Security headers apply everywhere; the transport ones only behind HTTPS in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True

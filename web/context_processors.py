@@ -13,7 +13,11 @@ def navigation(request: HttpRequest) -> dict:
     if not user.is_authenticated:
         return {"nav_items": []}
     memberships = memberships_of(user)
-    items = [(_("Home"), reverse("home")), (_("Assessments"), reverse("assessments:list"))]
+    items = [
+        (_("Home"), reverse("home")),
+        (_("Assessments"), reverse("assessments:list")),
+        (_("Micro-credentials"), reverse("credentials:catalogue")),
+    ]
     items += extra_navigation(memberships)
     leads = [m for m in memberships if m.role in LEADER_ROLES]
     if leads:

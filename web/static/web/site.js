@@ -13,3 +13,40 @@ document.addEventListener("htmx:sendError", (event) => {
     target.textContent = "Not saved: you seem to be offline. Your text is still in the box and will save on your next change.";
   }
 });
+
+// Evidence uploads: refuse an oversized file before sending it, and show progress while sending.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.classList || !form.classList.contains("upload-form")) return;
+  const input = form.querySelector('input[type="file"]');
+  const status = form.querySelector(".upload-status");
+  const bar = form.querySelector(".upload-progress");
+  const file = input && input.files[0];
+  const limit = Number(form.dataset.maxMb) * 1024 * 1024;
+  if (file && limit && file.size > limit) {
+    event.preventDefault();
+    status.classList.add("error");
+    status.textContent = `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${form.dataset.maxMb} MB. Compress it or share a link instead.`;
+    return;
+  }
+  if (!file || !window.XMLHttpRequest || !window.FormData) return;
+  event.preventDefault();
+  const request = new XMLHttpRequest();
+  request.open("POST", form.action);
+  request.setRequestHeader("HX-Request", "true");
+  request.upload.addEventListener("progress", (progress) => {
+    if (!progress.lengthComputable) return;
+    bar.hidden = false;
+    bar.value = Math.round((progress.loaded / progress.total) * 100);
+    status.textContent = `Uploading… ${bar.value}%`;
+  });
+  request.addEventListener("load", () => {
+    window.location.href = request.getResponseHeader("HX-Redirect") || window.location.href;
+    window.location.reload();
+  });
+  request.addEventListener("error", () => {
+    status.classList.add("error");
+    status.textContent = "The upload failed (connection lost). Nothing was saved; try again.";
+  });
+  request.send(new FormData(form));
+});

@@ -1,0 +1,108 @@
+"""The one permission-checked way to reach issuers, micro-credentials, submissions and reviews."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from organisations.access import LEADER_ROLES, can_lead, memberships_of
+from organisations.models import Person
+
+from .models import Award, Issuer, MicroCredential, Review, Submission
+
+
+def led_issuers(user: Person) -> QuerySet[Issuer]:
+    """Return issuers whose organisation the user leads (or leads from above)."""
+    condition = Q(pk__in=[])
+    for membership in memberships_of(user):
+        if membership.role in LEADER_ROLES:
+            condition |= Q(organisation__path__startswith=membership.organisation.path)
+    return Issuer.objects.filter(condition).select_related("organisation")
+
+
+def get_issuer_for_manager(user: Person, slug: str) -> Issuer:
+    """Return an issuer the user manages; others are "not found"."""
+    issuer = Issuer.objects.select_related("organisation").filter(slug=slug).first()
+    if issuer is None or not user.is_authenticated or not can_lead(user, issuer.organisation):
+        raise Http404("No such issuer.")
+    return issuer
+
+
+def catalogue_for_user(user: Person) -> QuerySet[MicroCredential]:
+    """Return published micro-credentials, plus every version of issuers the user manages."""
+    managed = led_issuers(user).values("pk")
+    return MicroCredential.objects.filter(
+        Q(status=MicroCredential.Status.PUBLISHED) | Q(issuer__in=managed)
+    ).select_related("issuer")
+
+
+def get_micro_credential_for_user(user: Person, micro_credential_id: int) -> MicroCredential:
+    found = catalogue_for_user(user).filter(pk=micro_credential_id).first()
+    if found is None:
+        # An earner may still open a retired version they have worked on.
+        found = (
+            MicroCredential.objects.select_related("issuer")
+            .filter(pk=micro_credential_id, submissions__earner=user)
+            .first()
+        )
+    if found is None:
+        raise Http404("No such micro-credential.")
+    return found
+
+
+def get_managed_micro_credential(user: Person, micro_credential_id: int) -> MicroCredential:
+    found = (
+        MicroCredential.objects.select_related("issuer__organisation")
+        .filter(pk=micro_credential_id)
+        .first()
+    )
+    if found is None or not can_lead(user, found.issuer.organisation):
+        raise Http404("No such micro-credential.")
+    return found
+
+
+def get_own_submission(user: Person, submission_id: int) -> Submission:
+    """Return one of the user's own submissions."""
+    found = (
+        Submission.objects.select_related("micro_credential__issuer", "organisation")
+        .filter(pk=submission_id, earner=user)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such submission.")
+    return found
+
+
+def get_review_for_reviewer(user: Person, review_id: int) -> Review:
+    """Return a review assigned to the user; anyone else's is "not found"."""
+    found = (
+        Review.objects.select_related(
+            "submission__micro_credential__issuer", "submission__earner", "submission__organisation"
+        )
+        .filter(pk=review_id, reviewer=user)
+        .first()
+    )
+    if found is None:
+        raise Http404("No such review.")
+    return found
+
+
+def get_managed_submission(user: Person, submission_id: int) -> Submission:
+    """Return a submission to an issuer the user manages."""
+    found = (
+        Submission.objects.select_related("micro_credential__issuer__organisation", "earner")
+        .filter(pk=submission_id)
+        .first()
+    )
+    if found is None or not can_lead(user, found.micro_credential.issuer.organisation):
+        raise Http404("No such submission.")
+    return found
+
+
+def get_managed_award(user: Person, award_public_id) -> Award:
+    found = (
+        Award.objects.select_related("issuer__organisation", "micro_credential", "earner")
+        .filter(public_id=award_public_id)
+        .first()
+    )
+    if found is None or not can_lead(user, found.issuer.organisation):
+        raise Http404("No such credential.")
+    return found

@@ -1,0 +1,197 @@
+"""Issuers describe a competency, set the evidence it needs, publish, version and retire it."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from lib.errors import ActionError
+from organisations.models import Organisation, Person
+
+from .. import keystore
+from ..models import Issuer, MicroCredential, Requirement, Reviewer
+
+TEXT_FIELDS = ("title", "competency", "key_method", "research", "source")
+LIST_FIELDS = ("method_components", "resources", "competency_tags")
+REVIEW_OPTIONS = ("blind_review", "double_review", "exclude_colleagues")
+
+
+@transaction.atomic
+def create_issuer(organisation: Organisation, did_method: str = Issuer.DidMethod.WEB) -> Issuer:
+    """Make the organisation an issuer with its own signing key."""
+    existing = Issuer.objects.filter(organisation=organisation).first()
+    if existing:
+        return existing
+    slug = slugify(organisation.short_name if hasattr(organisation, "short_name") else "")
+    issuer = Issuer.objects.create(
+        organisation=organisation,
+        slug=slug or organisation.slug,
+        name=organisation.name,
+        description=organisation.description,
+        website=organisation.website,
+        did_method=did_method,
+    )
+    keystore.create_signing_key(issuer)
+    return issuer
+
+
+def _apply(micro_credential: MicroCredential, data: dict) -> None:
+    for name in TEXT_FIELDS:
+        if name in data:
+            setattr(micro_credential, name, (data[name] or "").strip())
+    for name in LIST_FIELDS + REVIEW_OPTIONS:
+        if name in data:
+            setattr(micro_credential, name, data[name])
+    if not micro_credential.title:
+        raise ActionError(_("Give the micro-credential a title."), field="title")
+    if not micro_credential.competency:
+        raise ActionError(
+            _("State the one competency the micro-credential recognises."), field="competency"
+        )
+
+
+def _replace_requirements(micro_credential: MicroCredential, requirements: list[dict]) -> None:
+    micro_credential.requirements.all().delete()
+    keys = set()
+    for position, item in enumerate(requirements):
+        key = slugify(item.get("key") or item.get("title", "")) or f"part-{position + 1}"
+        if key in keys:
+            raise ActionError(
+                _("Two requirements share the key “%(key)s”; give each a different title.")
+                % {"key": key},
+                field="requirements",
+            )
+        keys.add(key)
+        if item.get("kind") not in Requirement.Kind.values:
+            raise ActionError(
+                _("Requirement %(n)s needs a kind: overview, artifact or reflection.")
+                % {"n": position + 1},
+                field="requirements",
+            )
+        Requirement.objects.create(
+            micro_credential=micro_credential,
+            key=key,
+            kind=item["kind"],
+            title=item.get("title", "").strip() or key,
+            prompt=item.get("prompt", "").strip(),
+            questions=item.get("questions", []),
+            accepted=item.get("accepted", []),
+            earned_guide=(item.get("scoring_guide") or {}).get("earned", "").strip(),
+            not_yet_guide=(item.get("scoring_guide") or {}).get("not_yet", "").strip(),
+            position=position,
+        )
+
+
+@transaction.atomic
+def create_micro_credential(issuer: Issuer, data: dict) -> MicroCredential:
+    """Create a draft (version 1, or the next version of an existing slug)."""
+    slug = slugify(data.get("slug") or data.get("title", ""))[:100]
+    if not slug:
+        raise ActionError(_("Give the micro-credential a title."), field="title")
+    latest = issuer.micro_credentials.filter(slug=slug).order_by("-version").first()
+    micro_credential = MicroCredential(
+        issuer=issuer, slug=slug, version=(latest.version + 1) if latest else 1
+    )
+    _apply(micro_credential, data)
+    micro_credential.save()
+    _replace_requirements(micro_credential, data.get("requirements", []))
+    return micro_credential
+
+
+@transaction.atomic
+def update_micro_credential(micro_credential: MicroCredential, data: dict) -> MicroCredential:
+    """Change a draft; published versions are changed by making a new version."""
+    if micro_credential.status != MicroCredential.Status.DRAFT:
+        raise ActionError(
+            _("Only drafts can be edited. Make a new version to change a published one.")
+        )
+    _apply(micro_credential, data)
+    micro_credential.save()
+    if "requirements" in data:
+        _replace_requirements(micro_credential, data["requirements"])
+    return micro_credential
+
+
+def publishing_problems(micro_credential: MicroCredential) -> list[str]:
+    """Return what must be fixed before the micro-credential can be published."""
+    problems = []
+    requirements = list(micro_credential.requirements.all())
+    if not requirements:
+        problems.append(_("Add at least one submission requirement."))
+    for requirement in requirements:
+        if not requirement.prompt:
+            problems.append(_("“%(t)s” needs a prompt.") % {"t": requirement.title})
+        if not (requirement.earned_guide and requirement.not_yet_guide):
+            problems.append(
+                _("“%(t)s” needs a scoring guide for both earned and not yet.")
+                % {"t": requirement.title}
+            )
+        if requirement.kind == Requirement.Kind.ARTIFACT and not requirement.accepted:
+            problems.append(
+                _("“%(t)s” needs at least one accepted kind of evidence.")
+                % {"t": requirement.title}
+            )
+    return problems
+
+
+@transaction.atomic
+def publish(micro_credential: MicroCredential) -> MicroCredential:
+    """Publish a complete draft; an earlier published version is retired."""
+    if micro_credential.status != MicroCredential.Status.DRAFT:
+        raise ActionError(_("Only a draft can be published."))
+    problems = publishing_problems(micro_credential)
+    if problems:
+        raise ActionError(" ".join(problems), field="requirements")
+    now = timezone.now()
+    MicroCredential.objects.filter(
+        issuer=micro_credential.issuer,
+        slug=micro_credential.slug,
+        status=MicroCredential.Status.PUBLISHED,
+    ).update(status=MicroCredential.Status.RETIRED, retired_at=now)
+    micro_credential.status = MicroCredential.Status.PUBLISHED
+    micro_credential.published_at = now
+    micro_credential.save(update_fields=["status", "published_at"])
+    return micro_credential
+
+
+@transaction.atomic
+def retire(micro_credential: MicroCredential) -> MicroCredential:
+    """Stop new submissions; work already started may still be finished and reviewed."""
+    micro_credential.status = MicroCredential.Status.RETIRED
+    micro_credential.retired_at = timezone.now()
+    micro_credential.save(update_fields=["status", "retired_at"])
+    return micro_credential
+
+
+@transaction.atomic
+def new_version(micro_credential: MicroCredential) -> MicroCredential:
+    """Copy a version into a new draft; submissions keep the version they started on."""
+    data = {name: getattr(micro_credential, name) for name in TEXT_FIELDS + LIST_FIELDS}
+    data.update({name: getattr(micro_credential, name) for name in REVIEW_OPTIONS})
+    data["slug"] = micro_credential.slug
+    data["requirements"] = [
+        {
+            "key": r.key,
+            "kind": r.kind,
+            "title": r.title,
+            "prompt": r.prompt,
+            "questions": r.questions,
+            "accepted": r.accepted,
+            "scoring_guide": {"earned": r.earned_guide, "not_yet": r.not_yet_guide},
+        }
+        for r in micro_credential.requirements.all()
+    ]
+    return create_micro_credential(micro_credential.issuer, data)
+
+
+@transaction.atomic
+def add_reviewer(issuer: Issuer, person: Person, kind: str, approved_by: Person) -> Reviewer:
+    """Approve a person to review the issuer's submissions."""
+    if kind not in Reviewer.Kind.values:
+        raise ActionError(_("Choose expert or peer."), field="kind")
+    reviewer, _created = Reviewer.objects.update_or_create(
+        issuer=issuer,
+        person=person,
+        defaults={"kind": kind, "approved_by": approved_by, "active": True},
+    )
+    return reviewer

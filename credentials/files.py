@@ -1,0 +1,24 @@
+"""Serve stored evidence without ever letting the browser treat it as a page of this site."""
+
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+
+from .models import Artifact
+
+# Only these are shown in the browser; everything else downloads.
+INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
+
+
+def serve_artifact(artifact: Artifact) -> HttpResponse:
+    """Return the file (or redirect to the link) with headers that forbid running it as HTML."""
+    if artifact.kind == Artifact.Kind.LINK:
+        return HttpResponseRedirect(artifact.url)
+    response = FileResponse(
+        artifact.file.open("rb"),
+        as_attachment=artifact.content_type not in INLINE_TYPES,
+        filename=artifact.original_name or "evidence",
+        content_type=artifact.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

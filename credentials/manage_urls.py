@@ -1,0 +1,3 @@
+"""Issuer management pages: authoring, reviewers, calibration, awards and revocation."""
+
+urlpatterns: list = []

@@ -1,0 +1,110 @@
+"""An educator's submission of evidence for one micro-credential version, kept across rounds."""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation, Person
+
+from .catalogue import MicroCredential, Requirement
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for review")
+        EARNED = "earned", _("Earned")
+        NOT_YET = "not_yet", _("Not yet")
+
+    micro_credential = models.ForeignKey(
+        MicroCredential, on_delete=models.PROTECT, related_name="submissions"
+    )
+    earner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="submissions")
+    # The earner's school (or district) when they started: decides colleague exclusions.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    round = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.earner} — {self.micro_credential}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.NOT_YET)
+
+
+class SubmissionEvent(models.Model):
+    """The history of a submission: started, submitted, reviewed, decided, resubmitted."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    round = models.PositiveIntegerField()
+    kind = models.CharField(max_length=30)
+    actor = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} (round {self.round})"
+
+
+class Answer(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
+    requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "requirement"], name="one_answer_text")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} / {self.requirement}"
+
+
+def artifact_path(artifact: "Artifact", filename: str) -> str:
+    # Random names: the original name is kept in the database, never used on disk.
+    return f"evidence/{artifact.submission_id}/{uuid.uuid4().hex}"
+
+
+class Artifact(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        IMAGE = "image", _("Image")
+        AUDIO = "audio", _("Audio")
+        VIDEO = "video", _("Video")
+        LINK = "link", _("Link")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="artifacts")
+    requirement = models.ForeignKey(Requirement, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    file = models.FileField(upload_to=artifact_path, blank=True, max_length=255)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    url = models.URLField(blank=True, max_length=1000)
+    description = models.CharField(max_length=500, blank=True)
+    is_public = models.BooleanField(
+        default=False, help_text=_("Shown as evidence on the public badge page.")
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.url

@@ -1,0 +1,81 @@
+"""Browse and search the catalogue; read what a micro-credential asks for."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from ..access import catalogue_for_user, get_micro_credential_for_user, led_issuers
+from ..models import MicroCredential, Submission
+
+
+@login_required
+def catalogue(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    items = catalogue_for_user(request.user).filter(status=MicroCredential.Status.PUBLISHED)
+    if query:
+        items = items.filter(
+            Q(title__icontains=query)
+            | Q(competency__icontains=query)
+            | Q(key_method__icontains=query)
+        )
+    page = Paginator(items.order_by("title"), 24).get_page(request.GET.get("page"))
+    mine = {
+        s.micro_credential.slug: s
+        for s in Submission.objects.filter(earner=request.user).select_related("micro_credential")
+    }
+    for item in page:
+        item.my_submission = mine.get(item.slug)
+    return render(
+        request,
+        "credentials/catalogue.html",
+        {"page": page, "query": query, "manages": led_issuers(request.user).exists()},
+    )
+
+
+@login_required
+def detail(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+    micro_credential = get_micro_credential_for_user(request.user, micro_credential_id)
+    my_submission = (
+        Submission.objects.filter(
+            earner=request.user,
+            micro_credential__issuer_id=micro_credential.issuer_id,
+            micro_credential__slug=micro_credential.slug,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    current = (
+        MicroCredential.objects.filter(
+            issuer_id=micro_credential.issuer_id,
+            slug=micro_credential.slug,
+            status=MicroCredential.Status.PUBLISHED,
+        )
+        .exclude(pk=micro_credential.pk)
+        .first()
+    )
+    return render(
+        request,
+        "credentials/detail.html",
+        {
+            "mc": micro_credential,
+            "requirements": micro_credential.requirements.all(),
+            "my_submission": my_submission,
+            "current": current,
+        },
+    )
+
+
+@login_required
+def by_slug(request: HttpRequest, slug: str) -> HttpResponse:
+    """Open the published micro-credential a recommendation names by its slug."""
+    found = (
+        catalogue_for_user(request.user)
+        .filter(slug=slug, status=MicroCredential.Status.PUBLISHED)
+        .order_by("-published_at")
+        .first()
+    )
+    if found is None:
+        raise Http404("No published micro-credential with that name.")
+    return redirect("credentials:micro-credential", found.pk)

@@ -1,0 +1,234 @@
+"""The earner's side: start, gather evidence over days (saved as it goes), submit, resubmit."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lib.errors import ActionError
+from organisations.access import can_lead
+
+from .. import actions
+from ..access import get_micro_credential_for_user, get_own_submission
+from ..files import serve_artifact
+from ..forms import AnswerTextForm, LinkForm, UploadForm
+from ..models import Answer, Artifact, Award, Requirement, Review, Submission
+from ..uploads import describe
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+    micro_credential = get_micro_credential_for_user(request.user, micro_credential_id)
+    try:
+        submission = actions.start_submission(micro_credential, request.user)
+    except ActionError as failure:
+        messages.error(request, failure.message)
+        return redirect("credentials:micro-credential", micro_credential.pk)
+    return redirect("credentials:submission", submission.pk)
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    submissions = Submission.objects.filter(earner=request.user).select_related(
+        "micro_credential__issuer"
+    )
+    awards = Award.objects.filter(earner=request.user).select_related("micro_credential", "issuer")
+    return render(request, "credentials/mine.html", {"submissions": submissions, "awards": awards})
+
+
+def _requirement(submission: Submission, requirement_id: int) -> Requirement:
+    found = Requirement.objects.filter(
+        pk=requirement_id, micro_credential_id=submission.micro_credential_id
+    ).first()
+    if found is None:
+        raise Http404("No such requirement.")
+    return found
+
+
+@login_required
+def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    requirements = list(found.micro_credential.requirements.all())
+    answers = {a.requirement_id: a for a in Answer.objects.filter(submission=found)}
+    artifacts: dict[int, list[Artifact]] = {}
+    for artifact in Artifact.objects.filter(submission=found):
+        artifacts.setdefault(artifact.requirement_id, []).append(artifact)
+    reviews = list(
+        Review.objects.filter(submission=found, completed_at__isnull=False)
+        .prefetch_related("scores")
+        .order_by("round", "completed_at")
+    )
+    parts = [
+        {
+            "requirement": r,
+            "answer": answers.get(r.pk),
+            "artifacts": artifacts.get(r.pk, []),
+            "formats": describe(r.accepted),
+            "takes_links": "link" in r.accepted,
+        }
+        for r in requirements
+    ]
+    return render(
+        request,
+        "credentials/submission.html",
+        {
+            "submission": found,
+            "parts": parts,
+            "reviews": reviews,
+            "events": found.events.all(),
+            "missing": actions.missing_requirements(found) if found.is_editable else [],
+            "award": Award.objects.filter(submission=found).first(),
+            "max_mb": _max_mb(),
+        },
+    )
+
+
+def _max_mb() -> int:
+    return settings.UPLOAD_MAX_BYTES // 1024 // 1024
+
+
+def _back(found: Submission, requirement: Requirement | None = None) -> HttpResponse:
+    anchor = f"#part-{requirement.pk}" if requirement else ""
+    return redirect(f"/submissions/{found.pk}/{anchor}")
+
+
+@login_required
+@require_POST
+def save_answer(request: HttpRequest, submission_id: int, requirement_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    requirement = _requirement(found, requirement_id)
+    form = AnswerTextForm(request.POST, prefix=f"r{requirement.pk}")
+    error, answer = "", None
+    if not form.is_valid():
+        error = " ".join(e for errs in form.errors.values() for e in errs)
+    else:
+        try:
+            answer = actions.save_answer_text(found, requirement, form.cleaned_data["text"])
+        except ActionError as failure:
+            error = failure.message
+    if request.htmx:
+        return render(
+            request,
+            "credentials/_saved.html",
+            {"error": error, "when": answer.updated_at if answer else None},
+            status=400 if error else 200,
+        )
+    if error:
+        messages.error(request, error)
+    return _back(found, requirement)
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, submission_id: int, requirement_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    requirement = _requirement(found, requirement_id)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to upload."))
+        return _back(found, requirement)
+    try:
+        actions.add_artifact(
+            found,
+            requirement,
+            form.cleaned_data["file"],
+            form.cleaned_data["description"],
+            form.cleaned_data["is_public"],
+        )
+    except ActionError as failure:
+        messages.error(request, failure.message)
+        status = 400
+    else:
+        messages.success(request, _("Uploaded “%(n)s”.") % {"n": form.cleaned_data["file"].name})
+        status = 200
+    if request.htmx:
+        response = HttpResponse(status=status)
+        response["HX-Redirect"] = f"/submissions/{found.pk}/#part-{requirement.pk}"
+        return response
+    return _back(found, requirement)
+
+
+@login_required
+@require_POST
+def add_link(request: HttpRequest, submission_id: int, requirement_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    requirement = _requirement(found, requirement_id)
+    form = LinkForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_link(
+                found, requirement, form.cleaned_data["url"], form.cleaned_data["description"]
+            )
+        except ActionError as failure:
+            messages.error(request, failure.message)
+    else:
+        messages.error(request, _("Paste the web address of your evidence."))
+    return _back(found, requirement)
+
+
+def _own_artifact(found: Submission, artifact_id: int) -> Artifact:
+    artifact = Artifact.objects.filter(pk=artifact_id, submission=found).first()
+    if artifact is None:
+        raise Http404("No such evidence.")
+    return artifact
+
+
+@login_required
+@require_POST
+def remove_artifact(request: HttpRequest, submission_id: int, artifact_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    artifact = _own_artifact(found, artifact_id)
+    try:
+        actions.remove_artifact(artifact)
+    except ActionError as failure:
+        messages.error(request, failure.message)
+    return _back(found)
+
+
+@login_required
+@require_POST
+def set_public(request: HttpRequest, submission_id: int, artifact_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    artifact = _own_artifact(found, artifact_id)
+    actions.set_artifact_public(artifact, request.POST.get("public") == "yes")
+    return _back(found)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, submission_id: int) -> HttpResponse:
+    found = get_own_submission(request.user, submission_id)
+    try:
+        actions.submit_for_review(found, request.user)
+    except ActionError as failure:
+        messages.error(request, failure.message)
+    else:
+        messages.success(request, _("Submitted. You will get an email when the review is done."))
+    return _back(found)
+
+
+@login_required
+def artifact_file(request: HttpRequest, artifact_id: int) -> HttpResponse:
+    """Serve evidence to its earner, its reviewers and the issuer's managers only."""
+    artifact = (
+        Artifact.objects.select_related("submission__micro_credential__issuer__organisation")
+        .filter(pk=artifact_id)
+        .filter(Q(submission__earner=request.user) | Q(submission__reviews__reviewer=request.user))
+        .first()
+    )
+    if artifact is None:
+        artifact = (
+            Artifact.objects.select_related("submission__micro_credential__issuer__organisation")
+            .filter(pk=artifact_id)
+            .first()
+        )
+        if artifact is None or not can_lead(
+            request.user, artifact.submission.micro_credential.issuer.organisation
+        ):
+            raise Http404("No such evidence.")
+    return serve_artifact(artifact)
