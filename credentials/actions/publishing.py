@@ -22,10 +22,9 @@ def create_issuer(organisation: Organisation, did_method: str = Issuer.DidMethod
     existing = Issuer.objects.filter(organisation=organisation).first()
     if existing:
         return existing
-    slug = slugify(organisation.short_name if hasattr(organisation, "short_name") else "")
     issuer = Issuer.objects.create(
         organisation=organisation,
-        slug=slug or organisation.slug,
+        slug=organisation.slug,
         name=organisation.name,
         description=organisation.description,
         website=organisation.website,

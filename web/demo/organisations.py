@@ -40,6 +40,17 @@ class DemoDistrict:
     facts: dict = field(default_factory=dict)
 
 
+def demo_password_hash() -> str:
+    """Return one argon2 hash of the demo password, computed once per process."""
+    global _PASSWORD_HASH
+    if _PASSWORD_HASH is None:
+        _PASSWORD_HASH = make_password(DEMO_PASSWORD)
+    return _PASSWORD_HASH
+
+
+_PASSWORD_HASH: str | None = None
+
+
 def load_facts() -> dict:
     return json.loads(CONTENT.read_text(encoding="utf-8"))
 
@@ -66,7 +77,7 @@ def build_districts(seed: int = 2026) -> list[DemoDistrict]:
     """Create every district, school and person of the demo; return handles to them."""
     rng = random.Random(seed)
     facts = load_facts()
-    password = make_password(DEMO_PASSWORD)
+    password = demo_password_hash()
     states: dict[str, Organisation] = {}
     built = []
     for district_facts in facts["districts"]:

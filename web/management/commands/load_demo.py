@@ -4,9 +4,11 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from organisations.models import Organisation
 from web.demo.assessments import build_assessments
+from web.demo.credentials import build_credentials
 from web.demo.organisations import DEMO_PASSWORD, build_districts
 
 
@@ -18,9 +20,12 @@ class Command(BaseCommand):
             self.stdout.write("Demo data is already loaded; nothing to do.")
             return
         started = time.perf_counter()
-        with transaction.atomic():
+        # The demo's many notifications stay in memory rather than flooding the console.
+        quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        with quiet, transaction.atomic():
             districts = build_districts()
             build_assessments(districts)
+            build_credentials(districts)
             for step in demo_steps():
                 step(districts)
         self.stdout.write(
