@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.access import assessments_for_user
 from assessments.models import TeamMember
+from credentials.models import Award, Review, Submission
 from organisations.access import led_organisations, memberships_of
 
 
@@ -37,5 +38,14 @@ def home(request: HttpRequest) -> HttpResponse:
             "assessments": assessments,
             "led": led_organisations(user),
             "memberships": memberships_of(user),
+            "in_progress": Submission.objects.filter(earner=user)
+            .exclude(status=Submission.Status.EARNED)
+            .select_related("micro_credential")[:5],
+            "badges": Award.objects.filter(earner=user, revoked_at__isnull=True).select_related(
+                "micro_credential"
+            )[:6],
+            "reviews_waiting": Review.objects.filter(
+                reviewer=user, completed_at__isnull=True
+            ).count(),
         },
     )
