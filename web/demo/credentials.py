@@ -92,7 +92,10 @@ def build_credentials(districts: list[DemoDistrict], seed: int = 11) -> None:
     _earn(catalogue["collaborating-with-administration"], pomona)
 
     jefferson = by_prefix["jefferson"].accounts["teacher"]
-    for slug in ("fostering-a-collaborative-learning-culture", "understanding-your-leadership-strengths"):
+    for slug in (
+        "fostering-a-collaborative-learning-culture",
+        "understanding-your-leadership-strengths",
+    ):
         _earn(catalogue[slug], jefferson)
 
     # Teacher leaders across the districts hold credentials, so expertise can be found.
