@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from credentials import actions
@@ -111,3 +113,28 @@ class ReviewingTests(TrellisTestCase):
         self.assertContains(self.client.get(reverse("credentials:reviews")), mc.title)
         self.client.post(reverse("credentials:claim", args=[submission.pk]))
         self.assertEqual(Review.objects.get().reviewer, self.rita)
+
+
+class SubmissionPageQueryTests(TrellisTestCase):
+    def test_the_submission_page_queries_do_not_grow_with_rounds_of_feedback(self) -> None:
+        issuer = make_issuer()
+        mc = publish_sample(issuer)
+        rita = make_person("rita@pomona.example", "Rita", "Reyes", Role.TEACHER, self.armstrong)
+        approve(issuer, rita)
+        submission = complete_submission(mc, self.alice)
+        self.client.force_login(self.alice)
+        url = reverse("credentials:submission", args=[submission.pk])
+
+        def count() -> int:
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.get(url).status_code, 200)
+            return len(queries)
+
+        review_all(submission, rita, met=False, feedback="Round one.")
+        one_round = count()
+        for n in range(2):
+            actions.submit_for_review(Submission.objects.get(pk=submission.pk), self.alice)
+            review_all(
+                Submission.objects.get(pk=submission.pk), rita, met=False, feedback=f"Round {n}."
+            )
+        self.assertEqual(count(), one_round)

@@ -60,7 +60,7 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
         artifacts.setdefault(artifact.requirement_id, []).append(artifact)
     reviews = list(
         Review.objects.filter(submission=found, completed_at__isnull=False)
-        .prefetch_related("scores")
+        .prefetch_related("scores__requirement")
         .order_by("round", "completed_at")
     )
     parts = [
