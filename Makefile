@@ -30,6 +30,7 @@ browser-deps:
 
 node-deps:
 	@[ ! -f interop/package.json ] || [ interop/node_modules/.package-lock.json -nt interop/package-lock.json ] || npm ci --prefix interop --no-audit --no-fund --silent
+	@[ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ] || npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 test: $(VENV)/.installed browser-deps node-deps
 	$(BIN)/pytest -n auto -q
