@@ -16,6 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(VENV)/.installed
+	@mkdir -p "$${TRELLIS_VAR_DIR:-var}"
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py load_builtin_content
 	$(BIN)/python manage.py load_demo
