@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "csp",
     "organisations",
     "assessments",
+    "frameworks",
     "credentials",
     "web",
 ]

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from assessments.content_loader import load_builtin_instruments
+from frameworks.content_loader import load_builtin_frameworks
 
 
 class Command(BaseCommand):
@@ -21,4 +22,4 @@ class Command(BaseCommand):
 
 def content_loaders() -> list:
     """Return the other apps' loaders of built-in content."""
-    return []
+    return [load_builtin_frameworks]
