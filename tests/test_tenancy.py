@@ -8,6 +8,7 @@ from assessments.models import Criterion, FocusArea, NextStep, Rating
 from assessments.tests.helpers import answer_all, seat, start
 from credentials import actions as credential_actions
 from credentials.tests.helpers import SAMPLE, approve, make_issuer, png, publish_sample
+from frameworks import actions as framework_actions
 from organisations.actions import invite_person, preview_staff_import
 from organisations.models import Role
 
@@ -34,6 +35,8 @@ PUBLIC = {
     "credentials:evidence",
     "credentials:credential",
     "credentials:status-list",
+    # Shared competencies by their stable key: what badges' alignments link to.
+    "frameworks:competency-by-key",
 }
 # Pages every signed-in person has, showing only their own organisations' data.
 PERSONAL = {
@@ -45,6 +48,11 @@ PERSONAL = {
     "credentials:mine",
     "credentials:reviews",
     "credentials:by-slug",
+    # Shared frameworks are open to every signed-in person; the forms offer only their own
+    # organisations.
+    "frameworks:list",
+    "frameworks:create",
+    "frameworks:import",
 }
 
 
@@ -77,6 +85,11 @@ class TenancyTests(TrellisTestCase):
         for requirement in published.requirements.exclude(kind="artifact"):
             credential_actions.save_answer_text(submission, requirement, SECRET)
         credential_actions.submit_for_review(submission, self.alice)
+        framework = framework_actions.create_framework(self.clarendon, SECRET, "", [], self.dana)
+        text = {"code": "", "title": "", "notes": "", "levels": {}, "specialties": {}}
+        competency = framework_actions.add_competency(
+            framework, None, {**text, "statement": SECRET}, self.dana
+        )
         self.values = {
             "organisation_id": self.walker_gamble.pk,
             "assessment_id": self.assessment.pk,
@@ -95,13 +108,15 @@ class TenancyTests(TrellisTestCase):
             "review_id": submission.reviews.get().pk,
             "issuer_slug": issuer.slug,
             "public_id": artifact.public_id,
+            "framework_id": framework.pk,
+            "competency_id": competency.pk,
         }
 
     def _snapshot(self) -> dict[str, int]:
         return {
             m._meta.label: m.objects.count()
             for m in apps.get_models()
-            if m._meta.app_label in {"organisations", "assessments"}
+            if m._meta.app_label in {"organisations", "assessments", "frameworks"}
         }
 
     def _walk(self, check) -> int:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("organisations.account_urls")),
     path("organisations/", include("organisations.urls")),
     path("assessments/", include("assessments.urls")),
+    path("frameworks/", include("frameworks.urls")),
     path("", include("credentials.urls")),
 ]
 

@@ -48,4 +48,4 @@ def navigation(request: HttpRequest) -> dict:
 
 def extra_navigation(memberships) -> list[tuple[str, str]]:
     """Return links other apps add to the menu (empty until they are installed)."""
-    return []
+    return [(_("Frameworks"), reverse("frameworks:list"))]

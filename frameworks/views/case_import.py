@@ -1,0 +1,72 @@
+"""Import a CASE package from an uploaded file or a web address."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from organisations.access import get_led_organisation_for_user, led_organisations
+
+from .. import actions
+from ..fetch import FetchError, fetch_case_package
+from ..forms import CaseImportForm
+
+
+@login_required
+def import_case(request: HttpRequest) -> HttpResponse:
+    organisations = led_organisations(request.user)
+    form = CaseImportForm(request.POST or None, request.FILES or None, organisations=organisations)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        organisation = get_led_organisation_for_user(
+            request.user, form.cleaned_data["organisation"]
+        )
+        upload, url = form.cleaned_data["file"], form.cleaned_data["url"]
+        try:
+            data = upload.read() if upload else fetch_case_package(url)
+            result = actions.import_case_data(
+                data, organisation, request.user, source=upload.name if upload else url
+            )
+        except FetchError as failure:
+            form.add_error("url", failure.message)
+        except actions.ImportFailed as failure:
+            problems = failure.messages
+        else:
+            _report(request, result)
+            return redirect("frameworks:detail", result.framework.pk)
+    return render(
+        request,
+        "frameworks/import.html",
+        {"form": form, "problems": problems, "organisations": organisations},
+        status=400 if problems else 200,
+    )
+
+
+def _report(request: HttpRequest, result: actions.ImportResult) -> None:
+    summary = result.summary
+    if result.created:
+        messages.success(
+            request,
+            _("Imported “%(title)s” with %(n)s competencies.")
+            % {"title": result.framework.title, "n": summary.created},
+        )
+    elif summary.changed:
+        messages.success(
+            request,
+            _(
+                "Updated “%(title)s” to version %(version)s: %(created)s competencies added, "
+                "%(updated)s changed, %(retired)s removed."
+            )
+            % {
+                "title": result.framework.title,
+                "version": result.framework.version,
+                "created": summary.created,
+                "updated": summary.updated,
+                "retired": summary.retired,
+            },
+        )
+    else:
+        messages.info(request, _("This package is already imported; nothing has changed."))
+    for warning in result.warnings:
+        messages.warning(request, warning)
