@@ -32,7 +32,10 @@ class CaseImportForm(forms.Form):
         required=False,
         assume_scheme="https",
         max_length=2000,
-        help_text=_("For example https://opensalt.net/ims/case/v1p0/CFPackages/<identifier>"),
+        help_text=_(
+            "For example https://opensalt.net/ims/case/v1p0/CFPackages/ followed by the "
+            "framework’s identifier."
+        ),
     )
 
     def __init__(self, *args, organisations, **kwargs):

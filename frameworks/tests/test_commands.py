@@ -44,7 +44,8 @@ class CaseCommandTests(TrellisTestCase):
                 self.assertEqual(parse_package(exported), parse_package(sample_bytes(name)))
                 out, _err = run("import_case", str(target))
                 self.assertIn("Unchanged", out)
-        self.assertEqual(Framework.objects.filter(organisation=None).count(), 3)
+        imported = Framework.objects.filter(origin=Framework.Origin.IMPORTED)
+        self.assertEqual(imported.filter(organisation=None).count(), 3)
 
     def test_it_imports_for_an_organisation_given_by_slug(self) -> None:
         path = shared_dir() / "case-samples" / SAMPLE_NAMES[1]
@@ -59,7 +60,8 @@ class CaseCommandTests(TrellisTestCase):
         ) as fetch:
             run("import_case", url)
         fetch.assert_called_once_with(url, allow_private=True)
-        self.assertEqual(Competency.objects.count(), 14)
+        framework = Framework.objects.get(imported_from=url)
+        self.assertEqual(Competency.objects.filter(framework=framework).count(), 14)
 
     def test_bad_packages_fail_with_the_readers_messages_and_save_nothing(self) -> None:
         data = json.loads(sample_bytes("Ordering.json"))

@@ -118,4 +118,5 @@ class RoundTripTests(TrellisTestCase):
                     list(copy.levels.values_list("description", flat=True)),
                     list(framework.levels.values_list("description", flat=True)),
                 )
-        self.assertEqual(Framework.objects.filter(organisation=None).count(), 3)
+        built_in = Framework.objects.filter(origin=Framework.Origin.BUILT_IN)
+        self.assertEqual(built_in.count(), 3)

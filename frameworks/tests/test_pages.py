@@ -13,7 +13,7 @@ from frameworks import actions
 from frameworks.case import make_large_package, parse_package
 from frameworks.content_loader import load_builtin_frameworks
 from frameworks.fetch import FetchError
-from frameworks.models import Competency, Framework
+from frameworks.models import Framework
 from tests.base import TrellisTestCase
 
 from .helpers import SAMPLE_NAMES, import_sample, sample_bytes, snapshot
@@ -147,7 +147,7 @@ class ImportPageTests(TrellisTestCase):
     def test_uploading_the_same_file_twice_says_nothing_changed(self) -> None:
         self.upload(ORDERING, sample_bytes(ORDERING))
         response = self.upload(ORDERING, sample_bytes(ORDERING))
-        self.assertEqual(Framework.objects.count(), 1)
+        self.assertEqual(Framework.objects.filter(organisation=self.clarendon).count(), 1)
         page = self.client.get(response["Location"]).content.decode()
         self.assertIn("already imported; nothing has changed", page)
 
@@ -166,13 +166,13 @@ class ImportPageTests(TrellisTestCase):
         with mock.patch("frameworks.views.case_import.fetch_case_package", side_effect=failure):
             response = self.post(url="https://case.example.org/p.json")
         self.assertContains(response, "did not send the package within 20 seconds")
-        self.assertFalse(Framework.objects.exists())
+        self.assertFalse(Framework.objects.filter(origin=Framework.Origin.IMPORTED).exists())
 
     def test_a_non_web_address_is_refused(self) -> None:
         for address in ("file:///etc/passwd", "ftp://example.org/case.json"):
             response = self.post(url=address)
             self.assertContains(response, "starts with http:// or https://")
-        self.assertFalse(Framework.objects.exists())
+        self.assertFalse(Framework.objects.filter(origin=Framework.Origin.IMPORTED).exists())
 
     def test_a_file_or_an_address_is_required_but_not_both(self) -> None:
         self.assertContains(self.post(), "one of the two")
@@ -210,7 +210,7 @@ class ImportPageTests(TrellisTestCase):
             {"organisation": self.walker_gamble.pk, "file": SimpleUploadedFile("o.json", b"{}")},
         )
         self.assertContains(response, "Only administrators and policymakers")
-        self.assertFalse(Competency.objects.exists())
+        self.assertFalse(Framework.objects.filter(origin=Framework.Origin.IMPORTED).exists())
 
     def test_a_leader_cannot_import_into_another_district(self) -> None:
         self.client.force_login(self.oscar)
@@ -222,4 +222,11 @@ class ImportPageTests(TrellisTestCase):
             },
         )
         self.assertContains(response, "Select a valid choice")
-        self.assertFalse(Framework.objects.exists())
+        self.assertFalse(Framework.objects.filter(origin=Framework.Origin.IMPORTED).exists())
+
+    def test_repairs_made_while_reading_are_summed_up_and_listed(self) -> None:
+        response = self.upload(SAMPLE_NAMES[0], sample_bytes(SAMPLE_NAMES[0]))
+        page = self.client.get(response["Location"]).content.decode()
+        self.assertIn("Trellis repaired 4 things while reading the file", page)
+        self.assertIn("they were completed as UTC", page)
+        self.assertIn("educationalLevel", page)

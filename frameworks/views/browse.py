@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 
 from organisations.access import led_organisations, visible_organisations
@@ -71,6 +72,8 @@ def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
             "levels": list(framework.levels.all()),
             "specialties": list(framework.specialties.all()),
             "nodes": nodes,
+            # One reverse() for the page, not one per competency: big trees have thousands.
+            "competency_url": reverse("frameworks:competency", args=[framework.pk, 0])[:-2],
             "closing": closing,
             "count": len(competencies),
             "adopted_by": adopted_by,

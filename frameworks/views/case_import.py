@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from organisations.access import get_led_organisation_for_user, led_organisations
 
@@ -68,5 +69,15 @@ def _report(request: HttpRequest, result: actions.ImportResult) -> None:
         )
     else:
         messages.info(request, _("This package is already imported; nothing has changed."))
-    for warning in result.warnings:
-        messages.warning(request, warning)
+    if result.warnings:
+        messages.warning(
+            request,
+            ngettext(
+                "Trellis repaired %(n)s thing while reading the file; it is listed under "
+                "“CASE details” below.",
+                "Trellis repaired %(n)s things while reading the file; they are listed under "
+                "“CASE details” below.",
+                len(result.warnings),
+            )
+            % {"n": len(result.warnings)},
+        )
