@@ -4,6 +4,7 @@ from django.test import TestCase
 
 from assessments.content_loader import load_builtin_instruments
 from assessments.models import Instrument
+from frameworks.content_loader import load_builtin_frameworks
 from organisations.actions import add_member, create_organisation
 from organisations.models import Organisation, Person, Role
 
@@ -67,5 +68,6 @@ class TrellisTestCase(TestCase):
         )
 
         load_builtin_instruments()
+        load_builtin_frameworks()
         cls.rubric = Instrument.objects.get(organisation=None, slug="teacher-leadership-rubric")
         cls.seven_conditions = Instrument.objects.get(organisation=None, slug="seven-conditions")

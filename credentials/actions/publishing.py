@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from frameworks.models import Competency
 from lib.errors import ActionError
 from organisations.models import Organisation, Person
 
@@ -46,6 +47,18 @@ def _apply(micro_credential: MicroCredential, data: dict) -> None:
     if not micro_credential.competency:
         raise ActionError(
             _("State the one competency the micro-credential recognises."), field="competency"
+        )
+
+
+def _align(micro_credential: MicroCredential, data: dict) -> None:
+    """Link the competencies given as rows, or as keys of built-in competencies."""
+    if "competencies" in data:
+        micro_credential.competencies.set(data["competencies"])
+    elif "competency_tags" in data:
+        micro_credential.competencies.set(
+            Competency.objects.filter(
+                key__in=data["competency_tags"], framework__organisation__isnull=True
+            )
         )
 
 
@@ -94,6 +107,7 @@ def create_micro_credential(issuer: Issuer, data: dict) -> MicroCredential:
     _apply(micro_credential, data)
     micro_credential.save()
     _replace_requirements(micro_credential, data.get("requirements", []))
+    _align(micro_credential, data)
     return micro_credential
 
 
@@ -106,6 +120,7 @@ def update_micro_credential(micro_credential: MicroCredential, data: dict) -> Mi
         )
     _apply(micro_credential, data)
     micro_credential.save()
+    _align(micro_credential, data)
     if "requirements" in data:
         _replace_requirements(micro_credential, data["requirements"])
     return micro_credential
@@ -168,6 +183,7 @@ def new_version(micro_credential: MicroCredential) -> MicroCredential:
     data = {name: getattr(micro_credential, name) for name in TEXT_FIELDS + LIST_FIELDS}
     data.update({name: getattr(micro_credential, name) for name in REVIEW_OPTIONS})
     data["slug"] = micro_credential.slug
+    data["competencies"] = list(micro_credential.competencies.all())
     data["requirements"] = [
         {
             "key": r.key,

@@ -125,9 +125,7 @@ def record_review(
         )
     if not feedback.strip():
         raise ActionError(
-            _(
-                "Write feedback for the educator: what shows the competency, what to strengthen."
-            ),
+            _("Write feedback for the educator: what shows the competency, what to strengthen."),
             field="feedback",
         )
     RequirementScore.objects.bulk_create(

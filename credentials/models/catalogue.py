@@ -22,7 +22,11 @@ class MicroCredential(models.Model):
     method_components = models.JSONField(default=list, blank=True)
     research = models.TextField(blank=True, help_text=_("Research and rationale behind it."))
     resources = models.JSONField(default=list, blank=True)
+    # Keys of built-in competencies named in content files; `competencies` holds the links.
     competency_tags = models.JSONField(default=list, blank=True)
+    competencies = models.ManyToManyField(
+        "frameworks.Competency", blank=True, related_name="micro_credentials"
+    )
     source = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     blind_review = models.BooleanField(

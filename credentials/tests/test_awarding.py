@@ -34,10 +34,9 @@ class AwardingTests(TrellisTestCase):
         self.assertEqual(credential["credentialStatus"]["type"], "BitstringStatusListEntry")
         self.assertEqual(credential["proof"][0]["cryptosuite"], "eddsa-rdfc-2022")
         self.assertEqual(len(credential["evidence"]), 1)
-        self.assertEqual(
-            credential["credentialSubject"]["achievement"]["alignment"][0]["targetCode"],
-            "vision-and-strategy",
-        )
+        alignment = credential["credentialSubject"]["achievement"]["alignment"][0]
+        self.assertEqual(alignment["targetFramework"], self.mc.competencies.get().framework.title)
+        self.assertIn("/frameworks/", alignment["targetUrl"])
         self.assertEqual(ob3.validate_schema(credential)[0], [])
         result = verify(credential)
         self.assertTrue(result["verified"], failing(result))
