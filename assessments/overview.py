@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Q, Sum
 
 from organisations.models import Organisation
 
@@ -14,6 +14,8 @@ class SchoolRow:
     school: Organisation
     assessment: Assessment | None = None
     area_means: dict[int, float] = field(default_factory=dict)
+    # The means in the order of the overview's areas, blank where there is none.
+    means: list[float | None] = field(default_factory=list)
 
 
 @dataclass
@@ -47,7 +49,13 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
         .order_by("-version")
         .first()
     )
-    areas = list(FocusArea.objects.filter(instrument=instrument)) if instrument else []
+    # Every version's areas: answers given on an older version count under its number.
+    all_areas = {
+        area.pk: area for area in FocusArea.objects.filter(instrument__slug=instrument_slug)
+    }
+    areas = [
+        area for area in all_areas.values() if instrument and area.instrument_id == instrument.pk
+    ]
     schools = list(
         Organisation.objects.filter(
             path__startswith=organisation.path, kind=Organisation.Kind.SCHOOL
@@ -68,25 +76,34 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
     )
     for assessment in assessments:
         latest.setdefault(assessment.organisation_id, assessment)
-    answers = Response.objects.filter(
-        member__assessment_id__in=[a.pk for a in latest.values()],
-        member__submitted_at__isnull=False,
-        rating__gte=1,
-    )
-    per_school = answers.values(
-        "member__assessment__organisation_id", "criterion__area__number"
-    ).annotate(mean=Avg("rating"))
-    rows = {school.pk: SchoolRow(school, latest.get(school.pk)) for school in schools}
-    for item in per_school:
-        row = rows.get(item["member__assessment__organisation_id"])
-        if row:
-            row.area_means[item["criterion__area__number"]] = round(item["mean"], 2)
-    weakest = [
-        AreaSummary(
-            r["criterion__area__number"], r["criterion__area__title"], round(r["mean"], 2), r["n"]
+    # One pass over the answers, summed per assessment and area without joining the names in.
+    per_assessment = (
+        Response.objects.filter(
+            member__assessment_id__in=[a.pk for a in latest.values()],
+            member__submitted_at__isnull=False,
+            rating__gte=1,
         )
-        for r in answers.values("criterion__area__number", "criterion__area__title")
-        .annotate(mean=Avg("rating"), n=Count("id"))
-        .order_by("mean", "criterion__area__number")
+        .values_list("member__assessment_id", "criterion__area_id")
+        .annotate(total=Sum("rating"), n=Count("id"))
+        .order_by()
+    )
+    organisation_of = {a.pk: a.organisation_id for a in latest.values()}
+    rows = {school.pk: SchoolRow(school, latest.get(school.pk)) for school in schools}
+    district: dict[tuple[int, str], list[int]] = {}
+    for assessment_id, area_id, total, n in per_assessment:
+        area = all_areas[area_id]
+        row = rows.get(organisation_of[assessment_id])
+        if row:
+            row.area_means[area.number] = round(total / n, 2)
+        sums = district.setdefault((area.number, area.title), [0, 0])
+        sums[0] += total
+        sums[1] += n
+    for row in rows.values():
+        row.means = [row.area_means.get(area.number) for area in areas]
+    weakest = [
+        AreaSummary(number, title, round(total / n, 2), n)
+        for (number, title), (total, n) in sorted(
+            district.items(), key=lambda item: (item[1][0] / item[1][1], item[0][0])
+        )
     ]
     return Overview(organisation, instrument, areas, list(rows.values()), weakest)

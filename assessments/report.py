@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import fmean, pstdev
 
 from django.db.models import Avg
@@ -37,6 +38,8 @@ class MemberAnswer:
 
 @dataclass
 class AreaReport:
+    """One focus area of the report; its figures are computed once, as the answers are final."""
+
     area: FocusArea
     criteria: dict[str, Criterion]
     answers: dict[str, list[MemberAnswer]]
@@ -45,21 +48,21 @@ class AreaReport:
     next_steps: list[NextStep] = field(default_factory=list)
     previous_mean: float | None = None
 
-    @property
+    @cached_property
     def ratings(self) -> list[int]:
         """Return the numeric ratings given, leaving out "don't know" and blanks."""
         return [a.rating for answers in self.answers.values() for a in answers if a.rating]
 
-    @property
+    @cached_property
     def mean(self) -> float | None:
         return round(fmean(self.ratings), 2) if self.ratings else None
 
-    @property
+    @cached_property
     def divergence(self) -> float:
         """Return the spread of ratings (population standard deviation), 0 when unanimous."""
         return round(pstdev(self.ratings), 2) if len(self.ratings) > 1 else 0.0
 
-    @property
+    @cached_property
     def role_means(self) -> dict[str, float | None]:
         result = {}
         for role, answers in self.answers.items():
@@ -67,7 +70,7 @@ class AreaReport:
             result[role] = round(fmean(values), 2) if values else None
         return result
 
-    @property
+    @cached_property
     def counts(self) -> dict[int, int]:
         tally = {value: 0 for value in Rating.values}
         for answers in self.answers.values():
@@ -82,7 +85,7 @@ class AreaReport:
             return None
         return round(self.mean - self.previous_mean, 2)
 
-    @property
+    @cached_property
     def category(self) -> str:
         if not self.ratings:
             return "unrated"
@@ -90,11 +93,11 @@ class AreaReport:
             return "differ"
         return "strength" if (self.mean or 0) >= Rating.MEETS else "growth"
 
-    @property
+    @cached_property
     def evidence_notes(self) -> list[tuple[TeamMember, str]]:
         return self.notes("evidence")
 
-    @property
+    @cached_property
     def growth_notes(self) -> list[tuple[TeamMember, str]]:
         return self.notes("growth")
 
@@ -123,7 +126,7 @@ class TeamReport:
             return sorted(chosen, key=lambda a: (-(a.mean or 0), a.area.number))
         return sorted(chosen, key=lambda a: ((a.mean or 0), a.area.number))
 
-    @property
+    @cached_property
     def ordered(self) -> list[AreaReport]:
         """Return areas with differing perceptions first, then strengths, then growth areas."""
         return [a for c in ("differ", "strength", "growth", "unrated") for a in self.section(c)]
