@@ -6,7 +6,7 @@ from unittest import mock
 
 from frameworks import actions
 from frameworks.case import item_tree, parse_package
-from frameworks.models import Association, Competency, Framework, ProficiencyLevel
+from frameworks.models import Competency, Framework, ProficiencyLevel
 from tests.base import TrellisTestCase
 
 from .helpers import SAMPLE_NAMES, import_sample, sample_bytes, sample_json, snapshot
