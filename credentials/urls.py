@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import manage_urls, public_urls
+from . import manage_urls, public_urls, verify_urls
 from .views import catalogue, earning, reviewing
 
 app_name = "credentials"
@@ -54,4 +54,5 @@ urlpatterns = [
     path("reviews/claim/<int:submission_id>/", reviewing.claim, name="claim"),
     *public_urls.urlpatterns,
     *manage_urls.urlpatterns,
+    *verify_urls.urlpatterns,
 ]

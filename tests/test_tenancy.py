@@ -1,6 +1,10 @@
 """One district cannot read or change another's data, and anonymous visitors see nothing."""
 
+import importlib
+from pathlib import Path
+
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
 
 from assessments import actions
@@ -54,6 +58,26 @@ PERSONAL = {
     "frameworks:create",
     "frameworks:import",
 }
+
+
+def app_tenancy_modules() -> list:
+    """Return each app's `tests/tenancy_*.py` module: the pages and data it adds to the walk.
+
+    A module defines PUBLIC and PERSONAL (sets of URL names, as above) and
+    `values(case) -> dict`, which creates Clarendon data (holding SECRET where it is private)
+    with the test's people and returns a value for each URL parameter its routes use.
+    """
+    modules = []
+    for path in sorted(Path(settings.BASE_DIR).glob("*/tests/tenancy_*.py")):
+        modules.append(importlib.import_module(f"{path.parts[-3]}.tests.{path.stem}"))
+    return modules
+
+
+MODULES = app_tenancy_modules()
+for _module in MODULES:
+    PUBLIC |= _module.PUBLIC
+    PERSONAL |= _module.PERSONAL
+LOCAL_APPS = {"organisations", "assessments", "frameworks", "plans"}
 
 
 class TenancyTests(TrellisTestCase):
@@ -111,12 +135,14 @@ class TenancyTests(TrellisTestCase):
             "framework_id": framework.pk,
             "competency_id": competency.pk,
         }
+        for module in MODULES:
+            self.values.update(module.values(self))
 
     def _snapshot(self) -> dict[str, int]:
         return {
             m._meta.label: m.objects.count()
             for m in apps.get_models()
-            if m._meta.app_label in {"organisations", "assessments", "frameworks"}
+            if m._meta.app_label in LOCAL_APPS
         }
 
     def _walk(self, check) -> int:

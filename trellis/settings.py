@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "assessments",
     "frameworks",
     "credentials",
+    "plans",
+    "api",
     "web",
 ]
 

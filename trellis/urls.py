@@ -13,6 +13,8 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("", include("credentials.urls")),
+    path("plans/", include("plans.urls")),
+    path("api/", include("api.urls")),
 ]
 
 handler404 = "web.errors.not_found"

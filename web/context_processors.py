@@ -1,5 +1,6 @@
 """Navigation by role, built from the user's memberships (one cached query)."""
 
+from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -47,5 +48,10 @@ def navigation(request: HttpRequest) -> dict:
 
 
 def extra_navigation(memberships) -> list[tuple[str, str]]:
-    """Return links other apps add to the menu (empty until they are installed)."""
-    return [(_("Frameworks"), reverse("frameworks:list"))]
+    """Return the links apps add to the menu (each AppConfig may define `navigation`)."""
+    items = []
+    for config in apps.get_app_configs():
+        hook = getattr(config, "navigation", None)
+        if hook:
+            items += hook(memberships)
+    return items

@@ -1,10 +1,10 @@
 """Load the content Trellis ships (instruments, and more as apps add theirs); safe to rerun."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from assessments.content_loader import load_builtin_instruments
-from frameworks.content_loader import load_builtin_frameworks
 
 
 class Command(BaseCommand):
@@ -21,5 +21,9 @@ class Command(BaseCommand):
 
 
 def content_loaders() -> list:
-    """Return the other apps' loaders of built-in content."""
-    return [load_builtin_frameworks]
+    """Return the apps' loaders of built-in content (AppConfig.load_builtin_content)."""
+    return [
+        config.load_builtin_content
+        for config in apps.get_app_configs()
+        if callable(getattr(config, "load_builtin_content", None))
+    ]

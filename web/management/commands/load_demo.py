@@ -2,6 +2,7 @@
 
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -37,5 +38,9 @@ class Command(BaseCommand):
 
 
 def demo_steps() -> list:
-    """Return the demo builders of the other apps, in the order they depend on each other."""
-    return []
+    """Return the apps' demo builders (AppConfig.build_demo), in INSTALLED_APPS order."""
+    return [
+        config.build_demo
+        for config in apps.get_app_configs()
+        if callable(getattr(config, "build_demo", None))
+    ]

@@ -1,0 +1,5 @@
+"""Learning plans, resources, playlists, leadership experiences and cohorts."""
+
+app_name = "plans"
+
+urlpatterns: list = []
