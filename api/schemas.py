@@ -1,0 +1,83 @@
+"""The shapes the API returns, as they appear in the OpenAPI document."""
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from django.conf import settings
+from django.urls import reverse
+from ninja import Schema
+
+from credentials.models import Award
+
+
+class IssuerSummary(Schema):
+    name: str
+    url: str
+
+
+class CredentialLinks(Schema):
+    page: str
+    json_url: str
+
+
+class CredentialSummary(Schema):
+    """One awarded credential, without its signed document."""
+
+    id: UUID
+    achievement: str
+    issuer: IssuerSummary
+    issued: datetime
+    valid_until: datetime | None
+    status: Literal["active", "revoked", "expired"]
+    links: CredentialLinks
+
+    @staticmethod
+    def resolve_id(award: Award) -> UUID:
+        return award.public_id
+
+    @staticmethod
+    def resolve_achievement(award: Award) -> str:
+        return award.micro_credential.title
+
+    @staticmethod
+    def resolve_issuer(award: Award) -> dict:
+        return {"name": award.issuer.name, "url": award.issuer.profile_url}
+
+    @staticmethod
+    def resolve_issued(award: Award) -> datetime:
+        return award.awarded_at
+
+    @staticmethod
+    def resolve_status(award: Award) -> str:
+        return award.state
+
+    @staticmethod
+    def resolve_links(award: Award) -> dict:
+        json_path = reverse("api:v1:credential", kwargs={"public_id": award.public_id})
+        return {"page": award.url, "json_url": settings.SITE_URL + json_path}
+
+
+class IssuedCredential(CredentialSummary):
+    """An awarded credential as its issuer's leaders see it: with the earner's name."""
+
+    earner: str
+
+    @staticmethod
+    def resolve_earner(award: Award) -> str:
+        return award.earner.full_name
+
+
+class Check(Schema):
+    check: str
+    ok: bool
+    reason: str
+
+
+class VerificationResult(Schema):
+    verified: bool
+    checks: list[Check]
+
+
+class Problem(Schema):
+    detail: str

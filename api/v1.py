@@ -1,0 +1,142 @@
+"""Version 1 of the integration API: earners' credentials, their signed JSON, verification."""
+
+import json
+
+from django.core.exceptions import RequestDataTooBig
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.pagination import PageNumberPagination, paginate
+
+from credentials.models import Award
+from credentials.verification import verify
+from organisations.access import get_led_organisation_for_user
+
+from .auth import TOKEN_OR_SESSION
+from .schemas import CredentialSummary, IssuedCredential, Problem, VerificationResult
+
+MAX_VERIFY_BYTES = 1024 * 1024
+PAGE_SIZE = 50
+
+api = NinjaAPI(
+    title="Trellis API",
+    version="1",
+    description=(
+        "List the credentials a person has earned, fetch a credential's signed Open Badges 3.0 "
+        "document, and verify any Open Badges 3.0 credential. Send a personal API token as "
+        "`Authorization: Bearer <token>`; create one on the API tokens page."
+    ),
+    urls_namespace="api:v1",
+    # The document is served at /api/openapi.json, outside the versioned prefix.
+    openapi_url=None,
+    docs_url=None,
+)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(
+        request,
+        {
+            "detail": "Send a personal API token as 'Authorization: Bearer <token>'; "
+            "an unknown or revoked token is refused."
+        },
+        status=401,
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="trellis"'
+    return response
+
+
+def _summaries(awards: QuerySet[Award]) -> QuerySet[Award]:
+    # The signed document is large and not part of a summary.
+    return (
+        awards.select_related("issuer", "micro_credential")
+        .defer("signed_json")
+        .order_by("-awarded_at", "-pk")
+    )
+
+
+@api.get(
+    "/me/credentials",
+    response=list[CredentialSummary],
+    auth=TOKEN_OR_SESSION,
+    url_name="my-credentials",
+    tags=["credentials"],
+    summary="List my credentials",
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def my_credentials(request: HttpRequest) -> QuerySet[Award]:
+    """Return the credentials awarded to the token's owner, newest first."""
+    return _summaries(Award.objects.filter(earner=request.auth))
+
+
+@api.get(
+    "/credentials/{uuid:public_id}",
+    response={200: dict, 404: Problem},
+    auth=None,
+    url_name="credential",
+    tags=["credentials"],
+    summary="Get a credential's signed JSON",
+)
+def credential(request: HttpRequest, public_id: str) -> dict:
+    """Return the signed Open Badges 3.0 credential, public like its page; revoked ones too."""
+    award = get_object_or_404(Award.objects.only("signed_json"), public_id=public_id)
+    return award.signed_json
+
+
+@api.post(
+    "/verify",
+    response={200: VerificationResult, 400: Problem, 413: Problem},
+    auth=None,
+    url_name="verify",
+    tags=["verification"],
+    summary="Verify a credential",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "An Open Badges 3.0 credential as JSON, up to 1 MiB.",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+def verify_credential(request: HttpRequest):
+    """Check a credential's proof, issuer, dates, schema and status; say why when one fails."""
+    too_large = {"detail": "The credential is larger than 1 MiB; send the JSON document only."}
+    declared = request.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:
+        return 413, too_large
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return 413, too_large
+    if len(body) > MAX_VERIFY_BYTES:
+        return 413, too_large
+    if not body.strip():
+        return 400, {"detail": "Send the credential as the JSON body of the request."}
+    try:
+        document = json.loads(body)
+    except UnicodeDecodeError:
+        return 400, {"detail": "The body is not UTF-8 text; send the credential as JSON."}
+    except ValueError as error:
+        return 400, {"detail": f"The body is not valid JSON ({error})."}
+    if not isinstance(document, dict):
+        return 400, {"detail": "The body must be a JSON object: the credential itself."}
+    return 200, verify(document)
+
+
+@api.get(
+    "/organisations/{int:organisation_id}/credentials",
+    response=list[IssuedCredential],
+    auth=TOKEN_OR_SESSION,
+    url_name="organisation-credentials",
+    tags=["credentials"],
+    summary="List credentials an organisation issued",
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def organisation_credentials(request: HttpRequest, organisation_id: int) -> QuerySet[Award]:
+    """Return credentials issued by the organisation's issuers and those below it; leaders only."""
+    organisation = get_led_organisation_for_user(request.auth, organisation_id)
+    awards = Award.objects.filter(issuer__organisation__path__startswith=organisation.path)
+    return _summaries(awards).select_related("earner")
