@@ -8,6 +8,7 @@ urlpatterns = [
     path("", web_views.home, name="home"),
     path("healthz", web_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/js/", web_views.javascript_catalog, name="javascript-catalog"),
     path("", include("organisations.account_urls")),
     path("organisations/", include("organisations.urls")),
     path("assessments/", include("assessments.urls")),

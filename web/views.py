@@ -3,7 +3,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.i18n import JavaScriptCatalog
 
 from assessments.access import assessments_for_user
 from assessments.models import TeamMember
@@ -15,6 +17,11 @@ from organisations.access import led_organisations, memberships_of
 def healthz(request: HttpRequest) -> JsonResponse:
     """Answer that the server is up; also the baseline the benchmarks compare pages with."""
     return JsonResponse({"ok": True})
+
+
+# The page asks for it with its language in the address, so a browser that cached one
+# language's texts never shows them after the person switches.
+javascript_catalog = cache_control(max_age=3600)(JavaScriptCatalog.as_view())
 
 
 @login_required

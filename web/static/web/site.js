@@ -1,16 +1,25 @@
 // Small progressive enhancements; every page works without JavaScript.
+// Texts go through Django's JavaScript catalog (loaded before this file); English if it failed.
+if (typeof window.gettext !== "function") {
+  window.gettext = (text) => text;
+  window.interpolate = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
+}
 document.addEventListener("htmx:responseError", (event) => {
   const target = event.detail.target;
   if (target && target.classList.contains("save-status")) {
     target.classList.add("error");
-    target.textContent = "Not saved: the server refused the change. Your text is still in the box; check your connection and try again.";
+    target.textContent = gettext(
+      "Not saved: the server refused the change. Your text is still in the box; check your connection and try again.",
+    );
   }
 });
 document.addEventListener("htmx:sendError", (event) => {
   const target = event.detail.target;
   if (target && target.classList.contains("save-status")) {
     target.classList.add("error");
-    target.textContent = "Not saved: you seem to be offline. Your text is still in the box and will save on your next change.";
+    target.textContent = gettext(
+      "Not saved: you seem to be offline. Your text is still in the box and will save on your next change.",
+    );
   }
 });
 
@@ -26,7 +35,11 @@ document.addEventListener("submit", (event) => {
   if (file && limit && file.size > limit) {
     event.preventDefault();
     status.classList.add("error");
-    status.textContent = `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${form.dataset.maxMb} MB. Compress it or share a link instead.`;
+    status.textContent = interpolate(
+      gettext("“%(name)s” is %(size)s MB; the limit is %(limit)s MB. Compress it or share a link instead."),
+      { name: file.name, size: (file.size / 1048576).toFixed(1), limit: form.dataset.maxMb },
+      true,
+    );
     return;
   }
   if (!file || !window.XMLHttpRequest || !window.FormData) return;
@@ -38,7 +51,7 @@ document.addEventListener("submit", (event) => {
     if (!progress.lengthComputable) return;
     bar.hidden = false;
     bar.value = Math.round((progress.loaded / progress.total) * 100);
-    status.textContent = `Uploading… ${bar.value}%`;
+    status.textContent = interpolate(gettext("Uploading… %(percent)s%"), { percent: bar.value }, true);
   });
   request.addEventListener("load", () => {
     window.location.href = request.getResponseHeader("HX-Redirect") || window.location.href;
@@ -46,7 +59,7 @@ document.addEventListener("submit", (event) => {
   });
   request.addEventListener("error", () => {
     status.classList.add("error");
-    status.textContent = "The upload failed (connection lost). Nothing was saved; try again.";
+    status.textContent = gettext("The upload failed (connection lost). Nothing was saved; try again.");
   });
   request.send(new FormData(form));
 });
