@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lib.errors import ActionError
 from organisations.models import Organisation, Person
@@ -141,7 +142,11 @@ def submit_answers(member: TeamMember, allow_incomplete: bool = False) -> TeamMe
     missing = unanswered_criteria(member)
     if missing and not allow_incomplete:
         raise ActionError(
-            _("%(count)s criteria have no rating yet. Rate them, or confirm to submit anyway.")
+            ngettext(
+                "%(count)s criterion has no rating yet. Rate it, or confirm to submit anyway.",
+                "%(count)s criteria have no rating yet. Rate them, or confirm to submit anyway.",
+                len(missing),
+            )
             % {"count": len(missing)},
             field="confirm_incomplete",
         )

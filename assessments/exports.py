@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -20,6 +21,14 @@ RATING_COLOURS = {
     Rating.BELOW: colors.HexColor("#b4432f"),
     Rating.MEETS: colors.HexColor("#3f7d4f"),
     Rating.EXCEEDS: colors.HexColor("#1f5fa8"),
+}
+
+# The PDF names each area's category in the reader's language; the CSV keeps the stable codes.
+CATEGORY_LABELS = {
+    "differ": gettext_lazy("Perceptions differ"),
+    "strength": gettext_lazy("Shared strength"),
+    "growth": gettext_lazy("Shared growth area"),
+    "unrated": gettext_lazy("Not rated"),
 }
 
 
@@ -115,7 +124,7 @@ def report_pdf(report: TeamReport) -> bytes:
     rows += [
         [
             Paragraph(f"{a.area.number}. {a.area.title}", styles["BodyText"]),
-            a.category,
+            str(CATEGORY_LABELS.get(a.category, a.category)),
             "" if a.mean is None else f"{a.mean:.2f}",
             f"{a.divergence:.2f}",
         ]

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError
@@ -133,7 +134,15 @@ def team(request: HttpRequest, assessment_id: int) -> HttpResponse:
         chosen = {int(pk) for pk in request.POST.getlist("membership") if pk.isdigit()}
         picked = [(m.person, m.role) for m in candidates.filter(pk__in=chosen)]
         added = actions.add_team_members(assessment, picked)
-        messages.success(request, _("%(n)s people added to the team and emailed.") % {"n": added})
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s person added to the team and emailed.",
+                "%(n)s people added to the team and emailed.",
+                added,
+            )
+            % {"n": added},
+        )
         return redirect("assessments:team", assessment.pk)
     return render(
         request,
