@@ -19,5 +19,6 @@ urlpatterns = [
     ),
     path("evidence/<uuid:public_id>", public.evidence, name="evidence"),
     path("credentials/<uuid:public_id>", public.credential, name="credential"),
+    path("credentials/<uuid:public_id>/email", public.email_credential, name="email-credential"),
     path("status-lists/<uuid:public_id>", public.status_list, name="status-list"),
 ]

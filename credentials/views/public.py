@@ -1,13 +1,24 @@
 """Public pages: no sign-in, and nothing private (only what an issuer or earner published)."""
 
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from lib.errors import ActionError
+from organisations.access import can_lead
 
 from .. import issuing, keystore
+from ..actions import sharing
 from ..files import serve_artifact
 from ..models import Artifact, Award, Issuer, MicroCredential, StatusList, Submission
+from ..verdict import explain
+from ..verification import verify
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -80,17 +91,86 @@ def evidence(request: HttpRequest, public_id) -> HttpResponse:
     return serve_artifact(artifact)
 
 
+def _linkedin_url(award: Award) -> str:
+    """Return LinkedIn's add-to-profile address, filled in with this credential."""
+    fields = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": award.micro_credential.title,
+        "organizationName": award.issuer.name,
+        "issueYear": award.awarded_at.year,
+        "issueMonth": award.awarded_at.month,
+        "certUrl": award.url,
+        "certId": str(award.public_id),
+    }
+    if award.valid_until:
+        fields["expirationYear"] = award.valid_until.year
+        fields["expirationMonth"] = award.valid_until.month
+    return "https://www.linkedin.com/profile/add?" + urlencode(fields)
+
+
+def _achievement(signed: dict) -> dict:
+    """Return the achievement as signed, so the page shows what the credential itself says."""
+    subject = signed.get("credentialSubject")
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    return achievement if isinstance(achievement, dict) else {}
+
+
 @require_GET
 def credential(request: HttpRequest, public_id) -> HttpResponse:
     award = get_object_or_404(
-        Award.objects.select_related("issuer", "micro_credential", "earner"), public_id=public_id
+        Award.objects.select_related("issuer__organisation", "micro_credential", "earner"),
+        public_id=public_id,
     )
     if wants_json(request):
         response = JsonResponse(award.signed_json, content_type="application/vc+ld+json")
-        response["Content-Disposition"] = f'inline; filename="{award.public_id}.json"'
+        # ?format=json is the download link; a verifier asking by Accept header gets it inline.
+        disposition = "attachment" if request.GET.get("format") == "json" else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{award.public_id}.json"'
         response["Access-Control-Allow-Origin"] = "*"
         return response
-    return render(request, "credentials/public/credential.html", {"award": award})
+    is_earner = request.user.is_authenticated and request.user.pk == award.earner_id
+    evidence = (
+        Artifact.objects.filter(submission_id=award.submission_id, is_public=True).order_by("pk")
+        if award.submission_id
+        else Artifact.objects.none()
+    )
+    result = verify(award.signed_json)
+    context = {
+        "award": award,
+        "state": award.state,
+        "achievement": _achievement(award.signed_json),
+        "evidence": evidence,
+        "result": result,
+        "checks": explain(result),
+        "is_earner": is_earner,
+        # The reason may be sensitive, so only the earner and the issuer's managers read it.
+        "shows_reason": bool(award.revoked_at)
+        and (is_earner or can_lead(request.user, award.issuer.organisation)),
+        "linkedin_url": _linkedin_url(award) if is_earner else "",
+    }
+    return render(request, "credentials/public/credential.html", context)
+
+
+@login_required
+@require_POST
+def email_credential(request: HttpRequest, public_id) -> HttpResponse:
+    award = (
+        Award.objects.select_related("issuer", "micro_credential", "earner")
+        .filter(public_id=public_id, earner_id=request.user.pk)
+        .first()
+    )
+    if award is None:
+        raise Http404("No such credential.")
+    try:
+        sharing.email_credential_to_earner(award, request.user)
+    except ActionError as failure:
+        messages.error(request, failure.message)
+    else:
+        messages.success(
+            request,
+            _("We sent the credential to %(email)s.") % {"email": award.earner.email},
+        )
+    return redirect("credentials:credential", award.public_id)
 
 
 @require_GET
