@@ -3,10 +3,11 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from organisations.access import LEADER_ROLES, can_lead, memberships_of
+from frameworks.models import Competency
+from organisations.access import LEADER_ROLES, can_lead, can_see, memberships_of
 from organisations.models import Person
 
-from .models import Award, Issuer, MicroCredential, Review, Submission
+from .models import Award, AwardBatch, Issuer, MicroCredential, Review, Reviewer, Stack, Submission
 
 
 def led_issuers(user: Person) -> QuerySet[Issuer]:
@@ -106,3 +107,70 @@ def get_managed_award(user: Person, award_public_id) -> Award:
     if found is None or not can_lead(user, found.issuer.organisation):
         raise Http404("No such credential.")
     return found
+
+
+def get_award_for_issuer_member(user: Person, award_public_id) -> Award:
+    """Return an award of an issuer the user belongs to (leader or not); others are "not found".
+
+    Revoking checks leadership itself, so a member who may not revoke is told why.
+    """
+    found = (
+        Award.objects.select_related("issuer__organisation", "micro_credential", "earner")
+        .filter(public_id=award_public_id)
+        .first()
+    )
+    if found is None or not user.is_authenticated or not can_see(user, found.issuer.organisation):
+        raise Http404("No such credential.")
+    return found
+
+
+def get_managed_stack(user: Person, stack_id: int) -> Stack:
+    found = Stack.objects.select_related("issuer__organisation").filter(pk=stack_id).first()
+    if found is None or not can_lead(user, found.issuer.organisation):
+        raise Http404("No such stack.")
+    return found
+
+
+def get_managed_reviewer(user: Person, reviewer_id: int) -> Reviewer:
+    found = (
+        Reviewer.objects.select_related("issuer__organisation", "person")
+        .filter(pk=reviewer_id)
+        .first()
+    )
+    if found is None or not can_lead(user, found.issuer.organisation):
+        raise Http404("No such reviewer.")
+    return found
+
+
+def get_managed_batch(user: Person, batch_id: int) -> AwardBatch:
+    found = (
+        AwardBatch.objects.select_related("issuer__organisation", "micro_credential")
+        .filter(pk=batch_id)
+        .first()
+    )
+    if found is None or not can_lead(user, found.issuer.organisation):
+        raise Http404("No such bulk award.")
+    return found
+
+
+def competencies_for_issuer(issuer: Issuer) -> QuerySet[Competency]:
+    """Return current competencies of shared frameworks and of the issuer's organisation's line."""
+    organisation = issuer.organisation
+    return (
+        Competency.objects.filter(retired_at__isnull=True)
+        .filter(
+            Q(framework__organisation__isnull=True)
+            | Q(framework__organisation_id__in=organisation.ancestor_ids())
+            | Q(framework__organisation__path__startswith=organisation.path)
+        )
+        .select_related("framework")
+        .order_by("framework__title", "tree_order")
+    )
+
+
+def people_by_email(emails: list[str]) -> dict[str, Person]:
+    """Return accounts for the given emails (lower-cased), for naming reviewers and cohorts."""
+    return {
+        person.email.lower(): person
+        for person in Person.objects.filter(email__in=[e.lower() for e in emails])
+    }

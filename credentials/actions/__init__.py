@@ -13,28 +13,36 @@ from .earning import (
 )
 from .publishing import (
     add_reviewer,
+    approve_reviewer,
+    create_draft,
     create_issuer,
     create_micro_credential,
     new_version,
     publish,
+    remove_reviewer,
     retire,
     update_micro_credential,
 )
 from .reviewing import assign_reviewers, record_review
+from .stacks import create_stack, update_stack
 
 __all__ = [
     "add_artifact",
     "add_link",
     "add_reviewer",
+    "approve_reviewer",
     "assign_reviewers",
     "award_credential",
+    "create_draft",
     "create_issuer",
     "create_micro_credential",
+    "create_stack",
     "missing_requirements",
     "new_version",
     "publish",
     "record_review",
     "remove_artifact",
+    "remove_reviewer",
     "retire",
     "revoke_credential",
     "save_answer_text",
@@ -43,4 +51,5 @@ __all__ = [
     "start_submission",
     "submit_for_review",
     "update_micro_credential",
+    "update_stack",
 ]

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from frameworks.models import Competency
 from lib.errors import ActionError
+from organisations.access import can_lead
 from organisations.models import Organisation, Person
 
 from .. import keystore
-from ..models import Issuer, MicroCredential, Requirement, Reviewer
+from ..models import Award, Issuer, MicroCredential, Requirement, Reviewer
 
 TEXT_FIELDS = ("title", "competency", "key_method", "research", "source")
 LIST_FIELDS = ("method_components", "resources", "competency_tags")
@@ -171,6 +172,8 @@ def publish(micro_credential: MicroCredential) -> MicroCredential:
 @transaction.atomic
 def retire(micro_credential: MicroCredential) -> MicroCredential:
     """Stop new submissions; work already started may still be finished and reviewed."""
+    if micro_credential.status != MicroCredential.Status.PUBLISHED:
+        raise ActionError(_("Only a published version can be retired."))
     micro_credential.status = MicroCredential.Status.RETIRED
     micro_credential.retired_at = timezone.now()
     micro_credential.save(update_fields=["status", "retired_at"])
@@ -180,6 +183,16 @@ def retire(micro_credential: MicroCredential) -> MicroCredential:
 @transaction.atomic
 def new_version(micro_credential: MicroCredential) -> MicroCredential:
     """Copy a version into a new draft; submissions keep the version they started on."""
+    draft = MicroCredential.objects.filter(
+        issuer_id=micro_credential.issuer_id,
+        slug=micro_credential.slug,
+        status=MicroCredential.Status.DRAFT,
+    ).first()
+    if draft:
+        raise ActionError(
+            _("Version %(v)s is already a draft; edit and publish it instead of making another.")
+            % {"v": draft.version}
+        )
     data = {name: getattr(micro_credential, name) for name in TEXT_FIELDS + LIST_FIELDS}
     data.update({name: getattr(micro_credential, name) for name in REVIEW_OPTIONS})
     data["slug"] = micro_credential.slug
@@ -209,4 +222,57 @@ def add_reviewer(issuer: Issuer, person: Person, kind: str, approved_by: Person)
         person=person,
         defaults={"kind": kind, "approved_by": approved_by, "active": True},
     )
+    return reviewer
+
+
+def _check_manager(issuer: Issuer, by: Person) -> None:
+    if not can_lead(by, issuer.organisation):
+        raise ActionError(
+            _("Only people who manage %(issuer)s can change its micro-credentials or reviewers.")
+            % {"issuer": issuer.name}
+        )
+
+
+@transaction.atomic
+def create_draft(issuer: Issuer, data: dict, by: Person) -> MicroCredential:
+    """Start a new micro-credential as a draft; a title already in use is refused."""
+    _check_manager(issuer, by)
+    slug = slugify(data.get("title", ""))[:100]
+    if slug and issuer.micro_credentials.filter(slug=slug).exists():
+        raise ActionError(
+            _(
+                "“%(t)s” already exists. Choose another title, or open the existing one and "
+                "make a new version of it."
+            )
+            % {"t": data["title"].strip()},
+            field="title",
+        )
+    return create_micro_credential(issuer, {**data, "slug": slug})
+
+
+@transaction.atomic
+def approve_reviewer(issuer: Issuer, person: Person, kind: str, by: Person) -> Reviewer:
+    """Approve an expert, or a peer who already holds one of the issuer's credentials."""
+    _check_manager(issuer, by)
+    if (
+        kind == Reviewer.Kind.PEER
+        and not Award.objects.filter(issuer=issuer, earner=person, revoked_at__isnull=True).exists()
+    ):
+        raise ActionError(
+            _(
+                "%(name)s holds none of %(issuer)s’s credentials, so cannot review as a peer. "
+                "Approve them as an expert instead, or wait until they earn one."
+            )
+            % {"name": person.full_name, "issuer": issuer.name},
+            field="kind",
+        )
+    return add_reviewer(issuer, person, kind, by)
+
+
+@transaction.atomic
+def remove_reviewer(reviewer: Reviewer, by: Person) -> Reviewer:
+    """Stop assigning new submissions to a reviewer; reviews already assigned stay theirs."""
+    _check_manager(reviewer.issuer, by)
+    reviewer.active = False
+    reviewer.save(update_fields=["active"])
     return reviewer

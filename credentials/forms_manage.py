@@ -1,0 +1,265 @@
+"""Forms for the issuer's pages: authoring, requirements, stacks, reviewers, awards."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import Competency
+
+from .models import Artifact, MicroCredential, Requirement, Reviewer
+
+TEXT = {"rows": 3}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class CompetencyChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, competency: Competency) -> str:
+        name = competency.title or competency.statement
+        code = f"{competency.code} " if competency.code else ""
+        return f"{code}{name[:120]}"
+
+
+class MicroCredentialForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    competency = forms.CharField(
+        label=_("The competency it recognises"),
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_("One sentence: what the educator can do once they have earned it."),
+    )
+    competencies = CompetencyChoice(
+        label=_("Competencies in your frameworks"),
+        queryset=Competency.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Badges name these as their alignment. Hold Ctrl or ⌘ to choose several."),
+    )
+    key_method = forms.CharField(
+        label=_("Key method"), required=False, widget=forms.Textarea(attrs=TEXT)
+    )
+    method_components = forms.CharField(
+        label=_("Method components"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_("One component per line."),
+    )
+    research = forms.CharField(
+        label=_("Research and rationale"), required=False, widget=forms.Textarea(attrs=TEXT)
+    )
+    resources = forms.CharField(
+        label=_("Resources"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_(
+            "One per line: the title, then optionally | a kind (book, article, video) "
+            "and | a web address starting with https://."
+        ),
+    )
+    source = forms.CharField(label=_("Credit and source"), required=False, max_length=2000)
+    blind_review = forms.BooleanField(
+        label=_("Blind review: reviewers do not see the educator’s name or school"),
+        required=False,
+    )
+    double_review = forms.BooleanField(
+        label=_("Double review: two reviewers, and a third when they disagree"), required=False
+    )
+    exclude_colleagues = forms.BooleanField(
+        label=_("Reviewers never assess colleagues from their own school"), required=False
+    )
+
+    def __init__(self, *args, competencies=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if competencies is not None:
+            self.fields["competencies"].queryset = competencies
+
+    def clean_resources(self) -> list[dict]:
+        resources = []
+        for number, line in enumerate(_lines(self.cleaned_data["resources"]), start=1):
+            title, *rest = [part.strip() for part in line.split("|")]
+            resource = {"title": title, "kind": "", "url": ""}
+            for part in rest:
+                if "://" in part or part.startswith("www."):
+                    try:
+                        URLValidator(schemes=["http", "https"])(part)
+                    except ValidationError:
+                        raise ValidationError(
+                            _("Line %(n)s: “%(url)s” is not a web address; start it with https://.")
+                            % {"n": number, "url": part}
+                        ) from None
+                    resource["url"] = part
+                elif part:
+                    resource["kind"] = part
+            if not title:
+                raise ValidationError(
+                    _("Line %(n)s has no title; write the title before the first |.")
+                    % {"n": number}
+                )
+            resources.append(resource)
+        return resources
+
+    def to_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["method_components"] = _lines(data["method_components"])
+        data["competencies"] = list(data["competencies"])
+        return data
+
+    @staticmethod
+    def initial_for(micro_credential: MicroCredential) -> dict:
+        return {
+            "title": micro_credential.title,
+            "competency": micro_credential.competency,
+            "competencies": list(micro_credential.competencies.all()),
+            "key_method": micro_credential.key_method,
+            "method_components": "\n".join(micro_credential.method_components),
+            "research": micro_credential.research,
+            "resources": "\n".join(
+                " | ".join(part for part in (r.get("title"), r.get("kind"), r.get("url")) if part)
+                for r in micro_credential.resources
+            ),
+            "source": micro_credential.source,
+            "blind_review": micro_credential.blind_review,
+            "double_review": micro_credential.double_review,
+            "exclude_colleagues": micro_credential.exclude_colleagues,
+        }
+
+
+class RequirementForm(forms.Form):
+    key = forms.CharField(required=False, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("Choose a kind"))] + Requirement.Kind.choices
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    prompt = forms.CharField(label=_("Prompt"), required=False, widget=forms.Textarea(attrs=TEXT))
+    questions = forms.CharField(
+        label=_("Questions"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+        help_text=_("For overview questions: one question per line."),
+    )
+    accepted = forms.MultipleChoiceField(
+        label=_("Evidence accepted (artifacts only)"),
+        choices=Artifact.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    earned_guide = forms.CharField(
+        label=_("Scoring guide: what “earned” looks like"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    not_yet_guide = forms.CharField(
+        label=_("Scoring guide: what “not yet” looks like"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("kind") == Requirement.Kind.ARTIFACT and not data.get("accepted"):
+            self.add_error("accepted", _("Tick at least one kind of evidence an artifact may be."))
+        return data
+
+    def to_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "key": data["key"],
+            "kind": data["kind"],
+            "title": data["title"],
+            "prompt": data["prompt"],
+            "questions": _lines(data["questions"]),
+            "accepted": data["accepted"] if data["kind"] == Requirement.Kind.ARTIFACT else [],
+            "scoring_guide": {"earned": data["earned_guide"], "not_yet": data["not_yet_guide"]},
+        }
+
+    @staticmethod
+    def initial_for(requirement: Requirement) -> dict:
+        return {
+            "key": requirement.key,
+            "kind": requirement.kind,
+            "title": requirement.title,
+            "prompt": requirement.prompt,
+            "questions": "\n".join(requirement.questions),
+            "accepted": requirement.accepted,
+            "earned_guide": requirement.earned_guide,
+            "not_yet_guide": requirement.not_yet_guide,
+        }
+
+
+RequirementFormSet = forms.formset_factory(
+    RequirementForm, extra=1, can_delete=True, max_num=30, validate_max=True
+)
+
+
+class StackForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("What holding the whole stack recognises"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+    micro_credential_slugs = forms.MultipleChoiceField(
+        label=_("Micro-credentials in the stack"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, choices=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["micro_credential_slugs"].choices = choices
+
+
+class ReviewerForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email of the person"), help_text=_("They need a Trellis account.")
+    )
+    kind = forms.ChoiceField(
+        label=_("Reviews as"), choices=Reviewer.Kind.choices, initial=Reviewer.Kind.EXPERT
+    )
+
+
+class BulkAwardForm(forms.Form):
+    micro_credential = forms.ModelChoiceField(
+        label=_("Micro-credential to award"), queryset=MicroCredential.objects.none()
+    )
+    emails = forms.CharField(
+        label=_("Emails of the people to award"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Paste one per line, or separated by commas or spaces."),
+    )
+    organisation = forms.ChoiceField(label=_("Or everyone in a school or district"), required=False)
+
+    def __init__(self, *args, micro_credentials=None, organisations=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if micro_credentials is not None:
+            self.fields["micro_credential"].queryset = micro_credentials
+        self.fields["organisation"].choices = [("", _("— nobody —"))] + [
+            (str(o.pk), o.name) for o in organisations
+        ]
+
+    def clean_emails(self) -> list[str]:
+        text = self.cleaned_data["emails"].replace(",", " ").replace(";", " ")
+        emails, wrong = [], []
+        for word in text.split():
+            try:
+                validate_email(word)
+            except ValidationError:
+                wrong.append(word)
+            else:
+                emails.append(word.lower())
+        if wrong:
+            raise ValidationError(
+                _("These are not email addresses: %(w)s. Correct or remove them.")
+                % {"w": ", ".join(wrong[:10])}
+            )
+        return list(dict.fromkeys(emails))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.errors and not data.get("emails") and not data.get("organisation"):
+            raise ValidationError(
+                _("Paste at least one email, or choose a school or district, to say who to award.")
+            )
+        return data

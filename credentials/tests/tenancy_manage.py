@@ -1,0 +1,33 @@
+"""The issuer's pages in the tenancy walk: none is public, none is personal."""
+
+from credentials import actions
+from credentials.actions.awarding import issue_awards
+from credentials.models import Issuer, MicroCredential, Reviewer
+
+PUBLIC: set[str] = set()
+# The dashboard answers 403 to anyone who manages no issuer, so it is not personal either.
+PERSONAL: set[str] = set()
+
+
+def values(case) -> dict:
+    """Create a Clarendon stack, award and bulk award; return their ids for the walk."""
+    issuer = Issuer.objects.get(slug=case.values["issuer_slug"])
+    published = MicroCredential.objects.get(issuer=issuer, status="published")
+    second = actions.create_micro_credential(issuer, {"title": "Second", "competency": "X"})
+    stack = actions.create_stack(
+        issuer,
+        {
+            "title": "Stack",
+            "description": "",
+            "micro_credential_slugs": [published.slug, second.slug],
+        },
+        case.dana,
+    )
+    (award,) = issue_awards(published, [case.bob])
+    batch = actions.start_bulk_award(published, [case.carl], case.dana)
+    return {
+        "stack_id": stack.pk,
+        "reviewer_id": Reviewer.objects.get(issuer=issuer, person=case.carl).pk,
+        "award_id": award.public_id,
+        "batch_id": batch.pk,
+    }

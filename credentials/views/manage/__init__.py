@@ -1,0 +1,1 @@
+"""The issuer's pages: dashboard, authoring, reviewers, calibration, awards and bulk awards."""

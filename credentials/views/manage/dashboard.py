@@ -1,0 +1,105 @@
+"""The issuer dashboard: every issuer the user manages, and one issuer's catalogue at a glance."""
+
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ...access import get_issuer_for_manager, led_issuers
+from ...models import Award, MicroCredential, Review, Submission
+from .common import refuse
+
+WAITING = Submission.Status.SUBMITTED
+
+
+def _award_counts(field: str, ids: list[int]) -> dict[int, dict[str, int]]:
+    rows = (
+        Award.objects.filter(**{f"{field}__in": ids})
+        .values(field)
+        .annotate(
+            active=Count("pk", filter=Q(revoked_at__isnull=True)),
+            revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
+        )
+    )
+    return {row[field]: row for row in rows}
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    issuers = list(led_issuers(request.user))
+    if not issuers:
+        return refuse(
+            request,
+            _(
+                "You do not manage an issuer. Issuers are managed by the administrators and "
+                "policymakers of the organisation that publishes the micro-credentials."
+            ),
+        )
+    ids = [issuer.pk for issuer in issuers]
+    statuses: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in (
+        MicroCredential.objects.filter(issuer_id__in=ids)
+        .values("issuer_id", "status")
+        .annotate(n=Count("pk"))
+    ):
+        statuses[row["issuer_id"]][row["status"]] = row["n"]
+    waiting = dict(
+        Submission.objects.filter(micro_credential__issuer_id__in=ids, status=WAITING)
+        .values("micro_credential__issuer_id")
+        .annotate(n=Count("pk"))
+        .values_list("micro_credential__issuer_id", "n")
+    )
+    awards = _award_counts("issuer_id", ids)
+    for issuer in issuers:
+        issuer.counts = statuses[issuer.pk]
+        issuer.waiting = waiting.get(issuer.pk, 0)
+        issuer.active_awards = awards.get(issuer.pk, {}).get("active", 0)
+        issuer.revoked_awards = awards.get(issuer.pk, {}).get("revoked", 0)
+    return render(request, "credentials/manage/dashboard.html", {"issuers": issuers})
+
+
+@login_required
+@require_GET
+def issuer(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+    found = get_issuer_for_manager(request.user, issuer_slug)
+    versions = list(found.micro_credentials.order_by("title", "slug", "-version"))
+    ids = [mc.pk for mc in versions]
+    waiting = dict(
+        Submission.objects.filter(micro_credential_id__in=ids, status=WAITING)
+        .values("micro_credential_id")
+        .annotate(n=Count("pk"))
+        .values_list("micro_credential_id", "n")
+    )
+    awards = _award_counts("micro_credential_id", ids)
+    families: dict[str, dict] = {}
+    for mc in versions:
+        mc.waiting = waiting.get(mc.pk, 0)
+        mc.awarded = awards.get(mc.pk, {}).get("active", 0)
+        family = families.setdefault(mc.slug, {"title": mc.title, "versions": []})
+        family["versions"].append(mc)
+    titles = {mc.slug: mc.title for mc in versions}
+    stacks = list(found.stacks.order_by("title"))
+    for stack in stacks:
+        stack.members = [titles.get(slug, slug) for slug in stack.micro_credential_slugs]
+    open_reviews = Review.objects.filter(
+        submission__micro_credential__issuer=found, completed_at__isnull=True
+    ).count()
+    return render(
+        request,
+        "credentials/manage/issuer.html",
+        {
+            "issuer": found,
+            "families": list(families.values()),
+            "waiting": sum(waiting.values()),
+            "open_reviews": open_reviews,
+            "stacks": stacks,
+            "batches": list(
+                found.batches.select_related("micro_credential").order_by("-created_at")[:5]
+            ),
+        },
+    )
