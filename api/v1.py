@@ -6,7 +6,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -19,6 +19,7 @@ from .schemas import CredentialSummary, IssuedCredential, Problem, VerificationR
 
 MAX_VERIFY_BYTES = 1024 * 1024
 PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100
 
 api = NinjaAPI(
     title="Trellis API",
@@ -66,7 +67,7 @@ def _summaries(awards: QuerySet[Award]) -> QuerySet[Award]:
     tags=["credentials"],
     summary="List my credentials",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def my_credentials(request: HttpRequest) -> QuerySet[Award]:
     """Return the credentials awarded to the token's owner, newest first."""
     return _summaries(Award.objects.filter(earner=request.auth))
@@ -101,29 +102,31 @@ def credential(request: HttpRequest, public_id: str) -> dict:
         }
     },
 )
-def verify_credential(request: HttpRequest):
+def verify_credential(request: HttpRequest) -> Status:
     """Check a credential's proof, issuer, dates, schema and status; say why when one fails."""
     too_large = {"detail": "The credential is larger than 1 MiB; send the JSON document only."}
     declared = request.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:
-        return 413, too_large
+        return Status(413, too_large)
     try:
         body = request.body
     except RequestDataTooBig:
-        return 413, too_large
+        return Status(413, too_large)
     if len(body) > MAX_VERIFY_BYTES:
-        return 413, too_large
+        return Status(413, too_large)
     if not body.strip():
-        return 400, {"detail": "Send the credential as the JSON body of the request."}
+        return Status(400, {"detail": "Send the credential as the JSON body of the request."})
     try:
-        document = json.loads(body)
+        document = json.loads(body.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return 400, {"detail": "The body is not UTF-8 text; send the credential as JSON."}
+        return Status(400, {"detail": "The body is not UTF-8 text; send the credential as JSON."})
+    except RecursionError:
+        return Status(400, {"detail": "The body nests too deeply to be a credential."})
     except ValueError as error:
-        return 400, {"detail": f"The body is not valid JSON ({error})."}
+        return Status(400, {"detail": f"The body is not valid JSON ({error})."})
     if not isinstance(document, dict):
-        return 400, {"detail": "The body must be a JSON object: the credential itself."}
-    return 200, verify(document)
+        return Status(400, {"detail": "The body must be a JSON object: the credential itself."})
+    return Status(200, verify(document))
 
 
 @api.get(
@@ -134,7 +137,7 @@ def verify_credential(request: HttpRequest):
     tags=["credentials"],
     summary="List credentials an organisation issued",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def organisation_credentials(request: HttpRequest, organisation_id: int) -> QuerySet[Award]:
     """Return credentials issued by the organisation's issuers and those below it; leaders only."""
     organisation = get_led_organisation_for_user(request.auth, organisation_id)
