@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .verification import verify
 
-MAX_CREDENTIAL_BYTES = 1024 * 1024
+MAX_CREDENTIAL_MB = 1
+MAX_CREDENTIAL_BYTES = MAX_CREDENTIAL_MB * 1024 * 1024
 
 # What each check of credentials.ob3.verify_credential means, for a person with no standards
 # vocabulary: (label, what a pass means, what a failure means).
@@ -49,14 +50,21 @@ MEANINGS = {
     "dates": (
         _("Dates"),
         _("Today is within the dates it is valid for."),
-        _("It has expired, or it is not valid yet."),
+        _("Its dates could not be read."),
     ),
     "status": (
         _("Revocation"),
         _("The issuer has not revoked it."),
-        _("The issuer has revoked it, or whether it was revoked could not be checked."),
+        _("Whether the issuer revoked it could not be checked."),
     ),
 }
+# Failures whose reason names a plainer cause: (check, word in the reason, meaning).
+CAUSES = [
+    ("dates", "expired", _("It has expired.")),
+    ("dates", "in the future", _("It is not valid yet.")),
+    ("status", "revoked", _("The issuer has revoked it.")),
+    ("status", "suspended", _("The issuer has suspended it.")),
+]
 
 
 @dataclass(frozen=True)
@@ -77,12 +85,18 @@ def explain(result: dict) -> list[ExplainedCheck]:
         label, passed, failed = MEANINGS.get(
             check["check"], (check["check"], check["reason"], check["reason"])
         )
+        meaning = passed if check["ok"] else failed
+        if not check["ok"]:
+            for name, word, cause in CAUSES:
+                if check["check"] == name and word in check["reason"]:
+                    meaning = cause
+                    break
         explained.append(
             ExplainedCheck(
                 name=check["check"],
                 ok=check["ok"],
                 label=str(label),
-                meaning=str(passed if check["ok"] else failed),
+                meaning=str(meaning),
                 reason=check["reason"],
             )
         )
@@ -127,7 +141,7 @@ def verify_text(data: bytes | str) -> tuple[dict[str, Any] | None, dict]:
     size = len(data.encode("utf-8", "replace")) if isinstance(data, str) else len(data)
     if size > MAX_CREDENTIAL_BYTES:
         return None, _failed_parse(
-            f"The credential is larger than {MAX_CREDENTIAL_BYTES // 1024} KB, so it was not read."
+            f"The credential is larger than {MAX_CREDENTIAL_MB} MB, so it was not read."
         )
     document, failed = parse_credential(data)
     if document is None:

@@ -80,7 +80,7 @@ class PublicCredentialPageTests(TrellisTestCase):
         expire(self.award)
         page = self.client.get(self.url)
         self.assertContains(page, "This credential expired on")
-        self.assertContains(page, "It has expired, or it is not valid yet.")
+        self.assertContains(page, "It has expired.")
         self.assertContains(page, "Checked just now: this credential is not valid.")
 
     def test_the_json_download_is_the_signed_credential_as_an_attachment(self) -> None:

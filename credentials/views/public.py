@@ -115,6 +115,21 @@ def _achievement(signed: dict) -> dict:
     return achievement if isinstance(achievement, dict) else {}
 
 
+def _criteria(achievement: dict) -> tuple[str, list[str]]:
+    """Split the signed criteria narrative into its opening text and its "- " list items."""
+    criteria = achievement.get("criteria")
+    narrative = criteria.get("narrative") if isinstance(criteria, dict) else None
+    if not isinstance(narrative, str):
+        return "", []
+    opening, items = [], []
+    for line in narrative.splitlines():
+        if line.startswith("- "):
+            items.append(line[2:].strip())
+        elif line.strip() and line.strip() != achievement.get("description"):
+            opening.append(line.strip())
+    return " ".join(opening), items
+
+
 @require_GET
 def credential(request: HttpRequest, public_id) -> HttpResponse:
     award = get_object_or_404(
@@ -135,10 +150,14 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
         else Artifact.objects.none()
     )
     result = verify(award.signed_json)
+    achievement = _achievement(award.signed_json)
+    criteria_text, criteria_items = _criteria(achievement)
     context = {
         "award": award,
         "state": award.state,
-        "achievement": _achievement(award.signed_json),
+        "achievement": achievement,
+        "criteria_text": criteria_text,
+        "criteria_items": criteria_items,
         "evidence": evidence,
         "result": result,
         "checks": explain(result),

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..verdict import MAX_CREDENTIAL_BYTES, explain, summary, verify_text
+from ..verdict import MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_MB, explain, summary, verify_text
 
 # The form adds a few fields around the credential; allow for them before refusing unread.
 _BODY_ALLOWANCE = 64 * 1024
@@ -15,9 +15,9 @@ _BODY_ALLOWANCE = 64 * 1024
 
 def _too_large() -> str:
     return _(
-        "The credential is larger than %(kb)s KB, so it was not read. A badge is usually a few "
+        "The credential is larger than %(mb)s MB, so it was not read. A badge is usually a few "
         "KB: check that you chose the right file."
-    ) % {"kb": MAX_CREDENTIAL_BYTES // 1024}
+    ) % {"mb": MAX_CREDENTIAL_MB}
 
 
 def _submitted(request: HttpRequest) -> tuple[bytes | str, str]:
@@ -46,7 +46,7 @@ def _submitted(request: HttpRequest) -> tuple[bytes | str, str]:
 
 @require_http_methods(["GET", "POST"])
 def verify_page(request: HttpRequest) -> HttpResponse:
-    context: dict = {"max_kb": MAX_CREDENTIAL_BYTES // 1024}
+    context: dict = {"max_mb": MAX_CREDENTIAL_MB}
     status = 200
     if request.method == "POST":
         data, error = _submitted(request)
