@@ -3,6 +3,7 @@
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,7 +66,11 @@ def issue_awards(
     ]
     for award, signed in zip(awards, issuing.sign_all(issuer, unsigned, now), strict=True):
         award.signed_json = signed
-    return Award.objects.bulk_create(awards)
+    saved = Award.objects.bulk_create(awards)
+    # bulk_create sends no post_save; send it so apps above (learning plans) see new awards.
+    for award in saved:
+        post_save.send(Award, instance=award, created=True, raw=False, using="default")
+    return saved
 
 
 @transaction.atomic

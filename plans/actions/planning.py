@@ -1,0 +1,194 @@
+"""Start a plan and change it: goals, target competencies, items and their progress."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from credentials.models import MicroCredential
+from frameworks.models import Competency, ProficiencyLevel
+from lib.errors import ActionError
+from organisations.access import can_lead, memberships_of
+from organisations.models import Organisation, Person
+
+from ..keys import micro_credential_key
+from ..models import Goal, LearningPlan, PlanItem, TargetCompetency
+from .progress import complete_items_already_earned
+
+GOAL_LIMIT = 1000
+
+
+def require_owner(plan: LearningPlan, by: Person) -> None:
+    if plan.owner_id != by.pk:
+        raise ActionError(_("Only the plan's owner can change it."))
+
+
+def touch(plan: LearningPlan) -> None:
+    LearningPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def start_plan(owner: Person, organisation: Organisation) -> LearningPlan:
+    """Return the owner's plan in one of their organisations, starting it if needed."""
+    if organisation.pk not in {m.organisation_id for m in memberships_of(owner)}:
+        raise ActionError(
+            _("You can keep a plan only in an organisation you belong to; choose one of yours."),
+            field="organisation",
+        )
+    plan, _created = LearningPlan.objects.get_or_create(owner=owner, organisation=organisation)
+    return plan
+
+
+@transaction.atomic
+def add_goal(plan: LearningPlan, text: str, by: Person) -> Goal:
+    """Add a goal: the owner's own, or one set with them by a leader of their school."""
+    text = (text or "").strip()
+    if not text:
+        raise ActionError(_("Write the goal in a sentence or two."), field="text")
+    if len(text) > GOAL_LIMIT:
+        raise ActionError(
+            _("Keep the goal under %(n)s characters; split a long one in two.") % {"n": GOAL_LIMIT},
+            field="text",
+        )
+    if plan.owner_id == by.pk:
+        origin = Goal.Origin.OWN
+    elif can_lead(by, plan.organisation):
+        origin = Goal.Origin.WITH_ADMINISTRATOR
+    else:
+        raise ActionError(_("Only the plan's owner or a leader of their school can add goals."))
+    goal = Goal.objects.create(plan=plan, text=text, origin=origin, set_by=by)
+    touch(plan)
+    return goal
+
+
+@transaction.atomic
+def add_target_competency(
+    plan: LearningPlan, competency: Competency, level: ProficiencyLevel, by: Person
+) -> TargetCompetency:
+    """Aim for a level of a competency; choosing the competency again changes the level."""
+    require_owner(plan, by)
+    if competency.retired_at:
+        raise ActionError(
+            _("“%(c)s” was removed from its framework; choose a current competency.")
+            % {"c": competency.name},
+            field="competency",
+        )
+    if level.framework_id != competency.framework_id:
+        raise ActionError(
+            _("Choose a level from the framework that “%(c)s” belongs to.")
+            % {"c": competency.name},
+            field="level",
+        )
+    target, _created = TargetCompetency.objects.update_or_create(
+        plan=plan, competency=competency, defaults={"level": level}
+    )
+    touch(plan)
+    return target
+
+
+def check_dates(start_on: date | None, due_on: date | None) -> None:
+    if start_on and due_on and due_on < start_on:
+        raise ActionError(
+            _("The due date comes before the start date; move one of them."), "due_on"
+        )
+
+
+def check_micro_credential(micro_credential: MicroCredential | None) -> MicroCredential:
+    if micro_credential is None:
+        raise ActionError(_("Choose the micro-credential to work on."), field="micro_credential")
+    if micro_credential.status == MicroCredential.Status.RETIRED:
+        raise ActionError(
+            _(
+                "“%(t)s” has been retired by its issuer and can no longer be earned; "
+                "choose its current version or another micro-credential."
+            )
+            % {"t": micro_credential.title},
+            field="micro_credential",
+        )
+    if not micro_credential.is_published:
+        raise ActionError(
+            _("“%(t)s” is not published yet; choose a published micro-credential.")
+            % {"t": micro_credential.title},
+            field="micro_credential",
+        )
+    return micro_credential
+
+
+@transaction.atomic
+def add_item(
+    plan: LearningPlan,
+    by: Person,
+    kind: str,
+    title: str = "",
+    micro_credential: MicroCredential | None = None,
+    start_on: date | None = None,
+    due_on: date | None = None,
+    note: str = "",
+) -> PlanItem:
+    """Add an item the owner chose; a micro-credential appears at most once in a plan."""
+    require_owner(plan, by)
+    if kind not in PlanItem.Kind.values:
+        raise ActionError(_("Choose what kind of item this is."), field="kind")
+    title = (title or "").strip()
+    source_key = ""
+    if kind == PlanItem.Kind.MICRO_CREDENTIAL:
+        micro_credential = check_micro_credential(micro_credential)
+        title = title or micro_credential.title
+        source_key = micro_credential_key(micro_credential.slug)
+        if PlanItem.objects.filter(plan=plan, source_key=source_key).exists():
+            raise ActionError(
+                _("“%(t)s” is already in your plan; change its status there instead.")
+                % {"t": micro_credential.title},
+                field="micro_credential",
+            )
+    else:
+        micro_credential = None
+    if not title:
+        raise ActionError(_("Give the item a title, for example the book or the task."), "title")
+    if len(title) > 500:
+        raise ActionError(_("Keep the title under 500 characters."), field="title")
+    check_dates(start_on, due_on)
+    item = PlanItem.objects.create(
+        plan=plan,
+        kind=kind,
+        title=title,
+        micro_credential=micro_credential,
+        start_on=start_on,
+        due_on=due_on,
+        note=(note or "").strip(),
+        source_key=source_key,
+    )
+    if complete_items_already_earned([plan.pk]):
+        item.refresh_from_db(fields=["status", "completed_at", "updated_at"])
+    touch(plan)
+    return item
+
+
+@transaction.atomic
+def update_item(
+    item: PlanItem,
+    by: Person,
+    status: str,
+    start_on: date | None = None,
+    due_on: date | None = None,
+    note: str | None = None,
+) -> PlanItem:
+    """Record progress on an item: its status, dates and the owner's private note."""
+    require_owner(item.plan, by)
+    if status not in PlanItem.Status.values:
+        raise ActionError(_("Choose one of the statuses offered."), field="status")
+    check_dates(start_on, due_on)
+    now = timezone.now()
+    if status == PlanItem.Status.DONE and item.status != PlanItem.Status.DONE:
+        item.completed_at = now
+    elif status != PlanItem.Status.DONE:
+        item.completed_at = None
+    item.status, item.start_on, item.due_on, item.updated_at = status, start_on, due_on, now
+    fields = ["status", "start_on", "due_on", "updated_at", "completed_at"]
+    if note is not None:
+        item.note = note.strip()
+        fields.append("note")
+    item.save(update_fields=fields)
+    touch(item.plan)
+    return item

@@ -1,0 +1,48 @@
+"""Keep plans up to date with what happens elsewhere: credentials earned, experiences done."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from credentials.models import Award
+
+from ..keys import micro_credential_key
+from ..models import PlanItem
+
+
+@transaction.atomic
+def complete_items_for_award(award: Award) -> int:
+    """Mark the earner's plan items for the awarded micro-credential done; return how many."""
+    now = timezone.now()
+    return (
+        PlanItem.objects.filter(
+            plan__owner_id=award.earner_id,
+            source_key=micro_credential_key(award.micro_credential.slug),
+        )
+        .exclude(status=PlanItem.Status.DONE)
+        .update(status=PlanItem.Status.DONE, completed_at=now, updated_at=now)
+    )
+
+
+def complete_items_already_earned(plan_ids: list[int]) -> int:
+    """Mark micro-credential items done where the plan's owner already holds the credential."""
+    held = {
+        (earner_id, micro_credential_key(slug))
+        for earner_id, slug in Award.objects.filter(
+            earner__learning_plans__in=plan_ids, revoked_at__isnull=True
+        ).values_list("earner_id", "micro_credential__slug")
+    }
+    if not held:
+        return 0
+    done = [
+        pk
+        for pk, owner_id, key in PlanItem.objects.filter(
+            plan_id__in=plan_ids, kind=PlanItem.Kind.MICRO_CREDENTIAL
+        )
+        .exclude(status=PlanItem.Status.DONE)
+        .values_list("pk", "plan__owner_id", "source_key")
+        if (owner_id, key) in held
+    ]
+    now = timezone.now()
+    return PlanItem.objects.filter(pk__in=done).update(
+        status=PlanItem.Status.DONE, completed_at=now, updated_at=now
+    )

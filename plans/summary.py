@@ -1,0 +1,173 @@
+"""What the plan page and the school view show, gathered in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from organisations.models import Organisation
+
+from .models import Goal, LearningPlan, PlanItem, Suggestion, TargetCompetency
+
+# An item in progress that nobody has touched for this long is stalled.
+STALLED_AFTER = timedelta(days=30)
+STALLED_SHOWN = 50
+OPEN = [PlanItem.Status.NOT_STARTED, PlanItem.Status.IN_PROGRESS]
+
+
+@dataclass
+class Progress:
+    """Counts of items by status, and how much of the plan is done."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    stalled: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def active(self) -> int:
+        """Return the items that still count: everything but those dropped."""
+        return self.total - self.counts.get(PlanItem.Status.DROPPED, 0)
+
+    @property
+    def done(self) -> int:
+        return self.counts.get(PlanItem.Status.DONE, 0)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.active) if self.active else 0
+
+    def by_status(self) -> list[tuple[str, str, int]]:
+        return [(s.value, s.label, self.counts.get(s.value, 0)) for s in PlanItem.Status]
+
+
+def stalled_q(prefix: str = "") -> Q:
+    """Match items in progress with no update for a while, and open items past their due date."""
+    now = timezone.now()
+    return Q(**{f"{prefix}status": PlanItem.Status.IN_PROGRESS}) & Q(
+        **{f"{prefix}updated_at__lt": now - STALLED_AFTER}
+    ) | Q(**{f"{prefix}status__in": OPEN}) & Q(**{f"{prefix}due_on__lt": now.date()})
+
+
+def is_stalled(item: PlanItem) -> bool:
+    now = timezone.now()
+    if item.status == PlanItem.Status.IN_PROGRESS and item.updated_at < now - STALLED_AFTER:
+        return True
+    return item.is_open and item.due_on is not None and item.due_on < now.date()
+
+
+@dataclass
+class PlanPage:
+    plan: LearningPlan
+    own_goals: list[Goal]
+    shared_goals: list[Goal]
+    targets: list[TargetCompetency]
+    items: list[PlanItem]
+    suggestions: list[Suggestion]
+    progress: Progress
+
+
+def plan_page(plan: LearningPlan, for_owner: bool) -> PlanPage:
+    """Gather one plan; leaders get no private notes and no suggestions."""
+    goals = list(plan.goals.select_related("set_by"))
+    targets = list(plan.targets.select_related("competency__framework", "level"))
+    items_query = plan.items.select_related("micro_credential")
+    items = list(items_query if for_owner else items_query.defer("note"))
+    suggestions = (
+        list(
+            plan.suggestions.filter(status=Suggestion.Status.PROPOSED).select_related("assessment")
+        )
+        if for_owner
+        else []
+    )
+    progress = Progress()
+    for item in items:
+        progress.counts[item.status] = progress.counts.get(item.status, 0) + 1
+        item.stalled = is_stalled(item)
+        progress.stalled += item.stalled
+    return PlanPage(
+        plan=plan,
+        own_goals=[g for g in goals if g.origin == Goal.Origin.OWN],
+        shared_goals=[g for g in goals if g.origin != Goal.Origin.OWN],
+        targets=targets,
+        items=items,
+        suggestions=suggestions,
+        progress=progress,
+    )
+
+
+@dataclass
+class PlanRow:
+    plan: LearningPlan
+    progress: Progress
+
+
+@dataclass
+class SchoolSummary:
+    organisation: Organisation
+    rows: list[PlanRow]
+    competencies: list[dict]
+    stalled_items: list[PlanItem]
+    stalled_total: int
+    progress: Progress
+
+
+def school_summary(organisation: Organisation) -> SchoolSummary:
+    """Sum up the plans kept in the organisation and below it; never private notes."""
+    within = {"plan__organisation__path__startswith": organisation.path}
+    plans = list(
+        LearningPlan.objects.filter(
+            organisation__path__startswith=organisation.path
+        ).select_related("owner", "organisation")
+    )
+    rows = {plan.pk: PlanRow(plan, Progress()) for plan in plans}
+    overall = Progress()
+    for entry in (
+        PlanItem.objects.filter(**within).values("plan_id", "status").annotate(n=Count("pk"))
+    ):
+        rows[entry["plan_id"]].progress.counts[entry["status"]] = entry["n"]
+        overall.counts[entry["status"]] = overall.counts.get(entry["status"], 0) + entry["n"]
+    for entry in (
+        PlanItem.objects.filter(stalled_q(), **within).values("plan_id").annotate(n=Count("pk"))
+    ):
+        rows[entry["plan_id"]].progress.stalled = entry["n"]
+        overall.stalled += entry["n"]
+    stalled_items = list(
+        PlanItem.objects.filter(stalled_q(), **within)
+        .select_related("plan__owner")
+        .only(
+            "title",
+            "kind",
+            "status",
+            "due_on",
+            "updated_at",
+            "plan__owner__given_name",
+            "plan__owner__family_name",
+            "plan__owner__email",
+        )
+        .order_by("due_on", "updated_at")[:STALLED_SHOWN]
+    )
+    competencies = list(
+        TargetCompetency.objects.filter(**within)
+        .values(
+            "competency_id",
+            "competency__title",
+            "competency__statement",
+            "competency__framework__title",
+        )
+        .annotate(people=Count("plan__owner", distinct=True))
+        .order_by("-people", "competency__title")
+    )
+    for entry in competencies:
+        entry["name"] = entry["competency__title"] or entry["competency__statement"]
+    return SchoolSummary(
+        organisation=organisation,
+        rows=sorted(rows.values(), key=lambda r: (-r.progress.stalled, r.plan.owner.family_name)),
+        competencies=competencies,
+        stalled_items=stalled_items,
+        stalled_total=overall.stalled,
+        progress=overall,
+    )

@@ -1,0 +1,272 @@
+"""Thin views over the plan actions: my plan, its parts, suggestions, and the school's plans."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from assessments.access import get_managed_assessment_for_user
+from lib.errors import ActionError
+
+from . import actions
+from .access import (
+    get_led_organisation,
+    get_own_item,
+    get_own_plan,
+    get_own_suggestion,
+    get_plan_for_user,
+    plans_of,
+)
+from .forms import (
+    AssignForm,
+    GoalForm,
+    ItemForm,
+    ItemUpdateForm,
+    RecommendForm,
+    StartForm,
+    TargetForm,
+)
+from .models import LearningPlan, PlanItem, PlanTemplate
+from .summary import STALLED_AFTER, plan_page, school_summary
+
+
+def fail(form: Form, failure: ActionError) -> None:
+    """Show the action's message beside the field it names (or above the form)."""
+    field = failure.field if failure.field in form.fields else None
+    form.add_error(field, failure.message)
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    plans = list(plans_of(request.user))
+    if len(plans) == 1:
+        return redirect("plans:detail", plans[0].pk)
+    return render(request, "plans/mine.html", {"plans": plans, "form": StartForm(request.user)})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.user, request.POST)
+    if form.is_valid():
+        try:
+            plan = actions.start_plan(request.user, form.cleaned_data["organisation"])
+        except ActionError as failure:
+            fail(form, failure)
+        else:
+            return redirect("plans:detail", plan.pk)
+    plans = list(plans_of(request.user))
+    return render(request, "plans/mine.html", {"plans": plans, "form": form}, status=400)
+
+
+def render_plan(
+    request: HttpRequest, plan: LearningPlan, status: int = 200, **forms
+) -> HttpResponse:
+    owner = plan.owner_id == request.user.pk
+    context = {
+        "page": plan_page(plan, for_owner=owner),
+        "plan": plan,
+        "is_owner": owner,
+        "statuses": PlanItem.Status.choices,
+        "stalled_days": STALLED_AFTER.days,
+        "goal_form": forms.get("goal_form") or GoalForm(),
+    }
+    if owner:
+        context["target_form"] = forms.get("target_form") or TargetForm(request.user)
+        context["item_form"] = forms.get("item_form") or ItemForm()
+    return render(request, "plans/detail.html", context, status=status)
+
+
+@login_required
+def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return render_plan(request, get_plan_for_user(request.user, plan_id))
+
+
+@login_required
+@require_POST
+def add_goal(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, plan_id)
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_goal(plan, form.cleaned_data["text"], request.user)
+        except ActionError as failure:
+            fail(form, failure)
+        else:
+            messages.success(request, _("Goal added."))
+            return redirect("plans:detail", plan.pk)
+    return render_plan(request, plan, 400, goal_form=form)
+
+
+@login_required
+@require_POST
+def add_target(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_own_plan(request.user, plan_id)
+    form = TargetForm(request.user, request.POST)
+    if form.is_valid():
+        try:
+            target = actions.add_target_competency(
+                plan, form.cleaned_data["competency"], form.cleaned_data["level"], request.user
+            )
+        except ActionError as failure:
+            fail(form, failure)
+        else:
+            messages.success(
+                request, _("“%(c)s” is now a target competency.") % {"c": target.competency.name}
+            )
+            return redirect("plans:detail", plan.pk)
+    return render_plan(request, plan, 400, target_form=form)
+
+
+@login_required
+@require_POST
+def add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_own_plan(request.user, plan_id)
+    form = ItemForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_item(plan, request.user, **form.cleaned_data)
+        except ActionError as failure:
+            fail(form, failure)
+        else:
+            messages.success(request, _("Item added to your plan."))
+            return redirect("plans:detail", plan.pk)
+    return render_plan(request, plan, 400, item_form=form)
+
+
+@login_required
+@require_POST
+def update_item(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = get_own_item(request.user, item_id)
+    form = ItemUpdateForm(request.POST)
+    try:
+        if not form.is_valid():
+            errors = [e for field_errors in form.errors.values() for e in field_errors]
+            raise ActionError(" ".join(errors))
+        data = form.cleaned_data
+        note = data["note"] if "note" in request.POST else None
+        actions.update_item(
+            item, request.user, data["status"], data["start_on"], data["due_on"], note
+        )
+    except ActionError as failure:
+        messages.error(
+            request, _("“%(t)s” was not saved: %(e)s") % {"t": item.title, "e": failure.message}
+        )
+    else:
+        messages.success(request, _("“%(t)s” saved.") % {"t": item.title})
+    return redirect(f"{_plan_url(item.plan_id)}#item-{item.pk}")
+
+
+def _plan_url(plan_id: int) -> str:
+    return reverse("plans:detail", args=[plan_id])
+
+
+@login_required
+@require_POST
+def find_suggestions(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_own_plan(request.user, plan_id)
+    try:
+        count = actions.suggest_for_targets(plan, request.user)
+    except ActionError as failure:
+        messages.error(request, failure.message)
+    else:
+        if count:
+            messages.success(request, _("%(n)s new suggestions below.") % {"n": count})
+        else:
+            messages.info(request, _("Nothing new to suggest for your target competencies."))
+    return redirect(_plan_url(plan.pk) + "#suggestions")
+
+
+@login_required
+@require_POST
+def decide_suggestion(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+    suggestion = get_own_suggestion(request.user, suggestion_id)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "accept":
+            actions.accept_suggestion(suggestion, request.user)
+            messages.success(
+                request, _("“%(t)s” added to your plan.") % {"t": suggestion.title[:80]}
+            )
+        elif decision == "dismiss":
+            actions.dismiss_suggestion(suggestion, request.user)
+            messages.info(request, _("Suggestion dismissed; it will not come back."))
+        else:
+            raise ActionError(_("Choose to accept or dismiss the suggestion."))
+    except ActionError as failure:
+        messages.error(request, failure.message)
+    return redirect(_plan_url(suggestion.plan_id) + "#suggestions")
+
+
+@login_required
+def school(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_led_organisation(request.user, organisation_id)
+    return render(
+        request,
+        "plans/school.html",
+        {
+            "summary": school_summary(organisation),
+            "organisation": organisation,
+            "stalled_days": STALLED_AFTER.days,
+            "recommend_form": RecommendForm(organisation),
+        },
+    )
+
+
+@login_required
+def assign(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_led_organisation(request.user, organisation_id)
+    form = AssignForm(organisation, request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                result = actions.assign_template(
+                    form.cleaned_data["template"],
+                    organisation,
+                    list(form.cleaned_data["people"]),
+                    request.user,
+                )
+            except ActionError as failure:
+                fail(form, failure)
+            else:
+                messages.success(
+                    request,
+                    _("Template assigned to %(p)s people; %(i)s items added.")
+                    % {"p": result["people"], "i": result["items_added"]},
+                )
+                return redirect("plans:school", organisation.pk)
+    templates = PlanTemplate.objects.all()
+    return render(
+        request,
+        "plans/assign.html",
+        {"form": form, "organisation": organisation, "templates": templates},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def recommend(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_led_organisation(request.user, organisation_id)
+    form = RecommendForm(organisation, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your school's team assessments."))
+        return redirect("plans:school", organisation.pk)
+    assessment = get_managed_assessment_for_user(request.user, form.cleaned_data["assessment"].pk)
+    try:
+        count = actions.suggest_from_assessment(assessment, request.user)
+    except ActionError as failure:
+        messages.error(request, failure.message)
+    else:
+        messages.success(
+            request,
+            _("%(n)s suggestions proposed to the team's plans from “%(a)s”.")
+            % {"n": count, "a": assessment.title},
+        )
+    return redirect("plans:school", organisation.pk)
