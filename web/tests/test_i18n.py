@@ -8,6 +8,9 @@ from pathlib import Path
 from django.conf import settings
 from django.test import SimpleTestCase
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from assessments.models import Rating
 from assessments.tests.helpers import answer_all, seat, start
@@ -146,9 +149,26 @@ class CatalogTests(SimpleTestCase):
                 for entry in catalog_entries(path)[1:]:
                     if "msgid_plural" in entry:
                         got = compiled.ngettext(entry["msgid"], entry["msgid_plural"], 1)
+                    elif "msgctxt" in entry:
+                        got = compiled.pgettext(entry["msgctxt"], entry["msgid"])
                     else:
                         got = compiled.gettext(entry["msgid"])
                     self.assertEqual(got, entry["msgstr"][0], "run compilemessages")
+
+    def test_each_text_reads_at_runtime_as_its_catalog_says(self) -> None:
+        # Django merges the apps' catalogs, the first installed app winning a clash, so one
+        # English text with two Spanish ones needs a context (see docs/i18n.md).
+        with translation.override("es"):
+            for path in ROOT.glob("*/locale/es/LC_MESSAGES/django.po"):
+                for entry in catalog_entries(path)[1:]:
+                    if "msgid_plural" in entry:
+                        got = ngettext(entry["msgid"], entry["msgid_plural"], 1)
+                    elif "msgctxt" in entry:
+                        got = pgettext(entry["msgctxt"], entry["msgid"])
+                    else:
+                        got = _(entry["msgid"])
+                    with self.subTest(f"{path.relative_to(ROOT)}: {entry['msgid'][:60]!r}"):
+                        self.assertEqual(got, entry["msgstr"][0])
 
     def test_the_apps_without_spanish_are_the_known_gaps(self) -> None:
         apps_with_pages = {p.parent.name for p in ROOT.glob("*/templates") if p.is_dir()}
