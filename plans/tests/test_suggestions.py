@@ -1,0 +1,123 @@
+from django.urls import reverse
+
+from assessments.models import Rating, Recommendation
+from assessments.tests.helpers import answer_all, seat, start
+from lib.errors import ActionError
+from organisations.models import Role
+from plans import actions
+from plans.keys import micro_credential_key, recommendation_key
+from plans.models import PlanItem, Suggestion
+
+from .base import PlanTestCase
+
+
+class AssessmentSuggestionTests(PlanTestCase):
+    def setUp(self) -> None:
+        self.assessment = start(
+            self.walker_gamble,
+            self.rubric,
+            self.paula,
+            [(self.alice, Role.TEACHER), (self.paula, Role.ADMINISTRATOR)],
+        )
+        # Both rate area 1 below the criterion and everything else as meeting it.
+        answer_all(seat(self.assessment, self.alice), {1: Rating.BELOW})
+        answer_all(seat(self.assessment, self.paula), {1: Rating.BELOW})
+
+    def test_each_member_gets_the_recommendations_for_their_role_in_growth_areas(self) -> None:
+        created = actions.suggest_from_assessment(self.assessment, self.paula)
+        area_one = Recommendation.objects.filter(area__instrument=self.rubric, area__number=1)
+        alice = Suggestion.objects.filter(plan__owner=self.alice)
+        paula = Suggestion.objects.filter(plan__owner=self.paula)
+        self.assertEqual(
+            {s.target_key for s in alice},
+            {recommendation_key(r.pk) for r in area_one.filter(role=Role.TEACHER)},
+        )
+        self.assertIn(micro_credential_key(self.shared_purpose.slug), {s.target_key for s in paula})
+        self.assertEqual(created, alice.count() + paula.count())
+        reason = paula.get(kind="micro_credential").reason
+        self.assertIn("below the criterion", reason)
+        self.assertIn("administrators", reason)
+
+    def test_proposing_again_adds_nothing_and_dismissed_ones_stay_away(self) -> None:
+        actions.suggest_from_assessment(self.assessment, self.paula)
+        first = Suggestion.objects.filter(plan__owner=self.alice).first()
+        actions.dismiss_suggestion(first, self.alice)
+        self.assertEqual(actions.suggest_from_assessment(self.assessment, self.paula), 0)
+        first.refresh_from_db()
+        self.assertEqual(first.status, Suggestion.Status.DISMISSED)
+
+    def test_only_a_leader_turns_the_assessment_into_suggestions(self) -> None:
+        with self.assertRaisesMessage(ActionError, "Only a leader"):
+            actions.suggest_from_assessment(self.assessment, self.alice)
+        self.client.force_login(self.oscar)
+        url = reverse("plans:recommend", args=[self.walker_gamble.pk])
+        self.assertEqual(self.client.post(url, {"assessment": self.assessment.pk}).status_code, 404)
+        self.assertFalse(Suggestion.objects.exists())
+
+    def test_the_principal_proposes_from_the_school_page(self) -> None:
+        self.client.force_login(self.paula)
+        url = reverse("plans:recommend", args=[self.walker_gamble.pk])
+        response = self.client.post(url, {"assessment": self.assessment.pk}, follow=True)
+        self.assertContains(response, "suggestions proposed")
+        self.client.force_login(self.alice)
+        plan = Suggestion.objects.filter(plan__owner=self.alice).first().plan
+        page = self.client.get(reverse("plans:detail", args=[plan.pk]))
+        self.assertContains(page, "Why:")
+
+
+class TargetSuggestionTests(PlanTestCase):
+    def test_target_competencies_bring_aligned_micro_credentials_with_the_reason(self) -> None:
+        plan = self.plan_of(self.alice)
+        actions.add_target_competency(plan, self.vision, self.proficient, self.alice)
+        self.assertEqual(actions.suggest_for_targets(plan, self.alice), 1)
+        suggestion = plan.suggestions.get()
+        self.assertEqual(suggestion.micro_credential, self.shared_purpose)
+        self.assertEqual(
+            suggestion.reason,
+            f"Aligned to “{self.vision.name}”, a target competency in your plan.",
+        )
+
+    def test_accepting_creates_the_item_and_dismissing_keeps_it_away(self) -> None:
+        plan = self.plan_of(self.alice)
+        actions.add_target_competency(plan, self.vision, self.proficient, self.alice)
+        actions.suggest_for_targets(plan, self.alice)
+        suggestion = plan.suggestions.get()
+        self.client.force_login(self.alice)
+        url = reverse("plans:decide-suggestion", args=[suggestion.pk])
+        self.client.post(url, {"decision": "accept"})
+        item = plan.items.get()
+        self.assertEqual((item.origin, item.micro_credential), ("suggestion", self.shared_purpose))
+        response = self.client.post(url, {"decision": "dismiss"}, follow=True)
+        self.assertContains(response, "already accepted")
+        item.delete()
+        self.assertEqual(actions.suggest_for_targets(plan, self.alice), 0)
+
+    def test_a_dismissed_suggestion_never_comes_back(self) -> None:
+        plan = self.plan_of(self.alice)
+        actions.add_target_competency(plan, self.vision, self.proficient, self.alice)
+        actions.suggest_for_targets(plan, self.alice)
+        actions.dismiss_suggestion(plan.suggestions.get(), self.alice)
+        self.assertEqual(actions.suggest_for_targets(plan, self.alice), 0)
+        self.assertFalse(plan.items.exists())
+
+    def test_credentials_already_earned_are_not_suggested(self) -> None:
+        self.earn(self.shared_purpose, self.alice)
+        plan = self.plan_of(self.alice)
+        actions.add_target_competency(plan, self.vision, self.proficient, self.alice)
+        self.assertEqual(actions.suggest_for_targets(plan, self.alice), 0)
+
+    def test_a_plan_without_targets_is_told_to_add_one(self) -> None:
+        plan = self.plan_of(self.alice)
+        self.client.force_login(self.alice)
+        response = self.client.post(reverse("plans:find-suggestions", args=[plan.pk]), follow=True)
+        self.assertContains(response, "Add a target competency first")
+
+    def test_someone_else_cannot_decide_my_suggestions(self) -> None:
+        plan = self.plan_of(self.alice)
+        actions.add_target_competency(plan, self.vision, self.proficient, self.alice)
+        actions.suggest_for_targets(plan, self.alice)
+        suggestion = plan.suggestions.get()
+        self.client.force_login(self.paula)
+        url = reverse("plans:decide-suggestion", args=[suggestion.pk])
+        self.assertEqual(self.client.post(url, {"decision": "accept"}).status_code, 404)
+        self.assertFalse(PlanItem.objects.exists())
