@@ -1,6 +1,7 @@
 """Version 1 of the integration API: earners' credentials, their signed JSON, verification."""
 
 import json
+from uuid import UUID
 
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
@@ -81,9 +82,11 @@ def my_credentials(request: HttpRequest) -> QuerySet[Award]:
     tags=["credentials"],
     summary="Get a credential's signed JSON",
 )
-def credential(request: HttpRequest, public_id: str) -> dict:
+def credential(request: HttpRequest, public_id: UUID, response: HttpResponse) -> dict:
     """Return the signed Open Badges 3.0 credential, public like its page; revoked ones too."""
     award = get_object_or_404(Award.objects.only("signed_json"), public_id=public_id)
+    # Any site may fetch a public credential, as from its page.
+    response["Access-Control-Allow-Origin"] = "*"
     return award.signed_json
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from lib.errors import ActionError
@@ -34,6 +35,7 @@ def _tokens_page(request: HttpRequest, form: TokenForm, secret: str = "") -> Htt
     return render(request, "api/tokens.html", context, status=400 if form.errors else 200)
 
 
+@never_cache
 @login_required
 def tokens(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":

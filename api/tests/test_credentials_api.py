@@ -65,6 +65,7 @@ class SignedCredentialTests(ApiTestCase):
         response = self.client.get(f"/api/v1/credentials/{self.award.public_id}")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json(), self.award.signed_json)
+        self.assertEqual(response["Access-Control-Allow-Origin"], "*")
         page = self.client.get(reverse("credentials:credential", args=[self.award.public_id]))
         self.assertEqual(page.status_code, 200)
 

@@ -12,6 +12,7 @@ class TokenPageTests(ApiTestCase):
         self.client.force_login(self.alice)
         response = self.client.post(reverse("api:tokens"), {"name": "District warehouse"})
         secret = response.context["secret"]
+        self.assertIn("no-store", response["Cache-Control"])
         self.assertTrue(secret.startswith("trellis_"))
         self.assertContains(response, secret)
         token = ApiToken.objects.get(person=self.alice)
