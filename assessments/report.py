@@ -3,7 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from statistics import fmean, pstdev
+from math import sqrt
+from statistics import fmean
+from typing import NamedTuple
 
 from django.db.models import Avg
 
@@ -26,10 +28,18 @@ DIFFERENCE_THRESHOLD = 0.5
 ROLES = [Role.TEACHER, Role.ADMINISTRATOR, Role.POLICYMAKER]
 
 
+class GivenAnswer(NamedTuple):
+    """What a member answered for one criterion: read as plain values, as a report only reads."""
+
+    rating: int | None
+    evidence: str
+    growth: str
+
+
 @dataclass
 class MemberAnswer:
     member: TeamMember
-    response: Response | None
+    response: GivenAnswer | None
 
     @property
     def rating(self) -> int | None:
@@ -60,7 +70,11 @@ class AreaReport:
     @cached_property
     def divergence(self) -> float:
         """Return the spread of ratings (population standard deviation), 0 when unanimous."""
-        return round(pstdev(self.ratings), 2) if len(self.ratings) > 1 else 0.0
+        if len(self.ratings) < 2:
+            return 0.0
+        # Plain floats: statistics.pstdev works in exact fractions, slow on a 60-person team.
+        mean = fmean(self.ratings)
+        return round(sqrt(fmean([(r - mean) ** 2 for r in self.ratings])), 2)
 
     @cached_property
     def role_means(self) -> dict[str, float | None]:
@@ -147,11 +161,23 @@ def build_team_report(assessment: Assessment, submitted_only: bool = True) -> Te
     areas = list(FocusArea.objects.filter(instrument_id=instrument_id).select_related("group"))
     criteria = list(Criterion.objects.filter(area__instrument_id=instrument_id))
     recommendations = list(Recommendation.objects.filter(area__instrument_id=instrument_id))
-    members = list(assessment.members.select_related("person"))
+    members = list(
+        assessment.members.select_related("person").only(
+            "role",
+            "submitted_at",
+            "assessment_id",
+            "person__given_name",
+            "person__family_name",
+            "person__email",
+        )
+    )
     shown = [m for m in members if m.submitted_at or not submitted_only]
+    # Hundreds of answers in a large team: plain tuples cost a fraction of model instances.
     responses = {
-        (r.member_id, r.criterion_id): r
-        for r in Response.objects.filter(member__in=[m.pk for m in shown])
+        (member_id, criterion_id): GivenAnswer(rating, evidence, growth)
+        for member_id, criterion_id, rating, evidence, growth in Response.objects.filter(
+            member__in=[m.id for m in shown]
+        ).values_list("member_id", "criterion_id", "rating", "evidence", "growth")
     }
     agreements = {a.area_id: a for a in AreaAgreement.objects.filter(assessment=assessment)}
     steps = defaultdict(list)
@@ -173,10 +199,10 @@ def build_team_report(assessment: Assessment, submitted_only: bool = True) -> Te
     for area in areas:
         answers: dict[str, list[MemberAnswer]] = {role: [] for role in ROLES}
         for member in shown:
-            criterion = criteria_by_area[area.pk].get(member.role)
+            criterion = criteria_by_area[area.id].get(member.role)
             if criterion:
                 answers[member.role].append(
-                    MemberAnswer(member, responses.get((member.pk, criterion.pk)))
+                    MemberAnswer(member, responses.get((member.id, criterion.id)))
                 )
         reports.append(
             AreaReport(
