@@ -77,7 +77,7 @@ MODULES = app_tenancy_modules()
 for _module in MODULES:
     PUBLIC |= _module.PUBLIC
     PERSONAL |= _module.PERSONAL
-LOCAL_APPS = {"organisations", "assessments", "frameworks", "plans"}
+LOCAL_APPS = {"organisations", "assessments", "frameworks", "learning", "plans"}
 
 
 class TenancyTests(TrellisTestCase):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "assessments",
     "frameworks",
     "credentials",
+    "learning",
     "plans",
     "api",
     "web",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("", include("credentials.urls")),
+    path("learning/", include("learning.urls")),
     path("plans/", include("plans.urls")),
     path("api/", include("api.urls")),
 ]

@@ -1,0 +1,110 @@
+"""Job-embedded leadership experiences, and the people who take them on."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation, Person
+
+
+class LeadershipExperience(models.Model):
+    class Status(models.TextChoices):
+        OFFERED = "offered", _("Offered")
+        RETIRED = "retired", _("Retired")
+
+    # Built-in experiences have no organisation and are offered to everyone.
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="leadership_experiences",
+    )
+    slug = models.SlugField(max_length=100)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    what_you_do = models.JSONField(default=list, blank=True)
+    duration_weeks = models.PositiveSmallIntegerField(default=6)
+    reflection_prompt = models.TextField(blank=True)
+    competency_tags = models.JSONField(default=list, blank=True)
+    competencies = models.ManyToManyField(
+        "frameworks.Competency", blank=True, related_name="leadership_experiences"
+    )
+    source = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFERED)
+    created_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="unique_experience_slug_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(organisation__isnull=True),
+                name="unique_builtin_experience_slug",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_offered(self) -> bool:
+        return self.status == self.Status.OFFERED
+
+
+class ExperienceEnrolment(models.Model):
+    class Status(models.TextChoices):
+        TAKEN = "taken", _("Taken on")
+        COMPLETED = "completed", _("Completed")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="experience_enrolments"
+    )
+    experience = models.ForeignKey(
+        LeadershipExperience, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    # Where the person does the work: who may see it and who may sign it off.
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="experience_enrolments"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.TAKEN)
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    reflection = models.TextField(blank=True)
+    mentor = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentored_experiences",
+    )
+    mentor_signed_off_at = models.DateTimeField(null=True, blank=True)
+    mentor_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "experience"],
+                condition=models.Q(status="taken"),
+                name="one_open_enrolment_per_experience",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.experience}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == self.Status.COMPLETED
+
+    @property
+    def awaits_sign_off(self) -> bool:
+        return self.is_completed and self.mentor_id is not None and not self.mentor_signed_off_at
