@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from assessments.models import Assessment
 from credentials.models import MicroCredential
+from lib.errors import ActionError
 
 from . import actions
 from .content_loader import load_plan_templates
@@ -44,13 +45,12 @@ def build_plans(districts) -> None:
         # Already earned in the credentials demo: the item arrives done by itself.
         actions.add_item(plan, teacher, PlanItem.Kind.MICRO_CREDENTIAL, micro_credential=earned)
     _move_along(LearningPlan.objects.filter(organisation=school))
-    closed = (
-        Assessment.objects.filter(organisation=school, status=Assessment.Status.CLOSED)
-        .order_by("-created_at")
-        .first()
-    )
-    if closed:
-        actions.suggest_from_assessment(closed, principal)
+    # The school's team assessments (this year's and last year's) turn into suggestions.
+    for assessment in Assessment.objects.filter(organisation=school).order_by("-created_at"):
+        try:
+            actions.suggest_from_assessment(assessment, principal)
+        except ActionError:
+            continue  # no submitted answers yet, so no growth areas
     actions.suggest_for_targets(plan, teacher)
     # The demo teacher has already turned one suggestion down; it stays down.
     first = Suggestion.objects.filter(plan=plan, status=Suggestion.Status.PROPOSED).first()
