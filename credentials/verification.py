@@ -53,7 +53,18 @@ def fetch_status_list(url: str) -> dict | None:
 
 
 def verify(credential: Any) -> dict:
-    """Return the verdict and each check's reason; never raises on bad input."""
+    """Return the verdict and each check's reason; never raises on bad input.
+
+    Each key document is looked up once per verification: the credential's proof and its
+    status list's proof usually name the same issuer.
+    """
+    controllers: dict[str, dict | None] = {}
+
+    def controller(reference: str) -> dict | None:
+        if reference not in controllers:
+            controllers[reference] = fetch_controller(reference)
+        return controllers[reference]
+
     return ob3.verify_credential(
-        credential, fetch_controller=fetch_controller, fetch_status_list=fetch_status_list
+        credential, fetch_controller=controller, fetch_status_list=fetch_status_list
     )

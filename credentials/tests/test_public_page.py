@@ -159,7 +159,7 @@ class PublicCredentialPageTests(TrellisTestCase):
             counts.append(len(queries))
         self.assertContains(page, "Public agenda 9")
         self.assertEqual(counts[0], counts[1])
-        # The award, its public evidence, and the live verification: the issuer's keys for the
-        # credential's proof and again for the status list's proof, and the status list.
-        with self.assertNumQueries(7):
+        # The award, its public evidence, and the live verification: the issuer and its keys
+        # (once for both proofs) and the status list.
+        with self.assertNumQueries(5):
             self.client.get(urls[1])
