@@ -24,9 +24,14 @@ class CompetencyChoice(forms.ModelMultipleChoiceField):
 
 
 class MicroCredentialForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Give the micro-credential a title.")},
+    )
     competency = forms.CharField(
         label=_("The competency it recognises"),
+        error_messages={"required": _("State the one competency it recognises, in one sentence.")},
         widget=forms.Textarea(attrs=TEXT),
         help_text=_("One sentence: what the educator can do once they have earned it."),
     )
@@ -129,9 +134,17 @@ class MicroCredentialForm(forms.Form):
 class RequirementForm(forms.Form):
     key = forms.CharField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("Choose a kind"))] + Requirement.Kind.choices
+        label=_("Kind"),
+        choices=[("", _("Choose a kind"))] + Requirement.Kind.choices,
+        error_messages={
+            "required": _("Choose a kind: overview questions, artifact or reflection.")
+        },
     )
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Give this part a title, for example “Reflection”.")},
+    )
     prompt = forms.CharField(label=_("Prompt"), required=False, widget=forms.Textarea(attrs=TEXT))
     questions = forms.CharField(
         label=_("Questions"),
@@ -194,7 +207,11 @@ RequirementFormSet = forms.formset_factory(
 
 
 class StackForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Give the stack a title.")},
+    )
     description = forms.CharField(
         label=_("What holding the whole stack recognises"),
         required=False,
@@ -203,6 +220,7 @@ class StackForm(forms.Form):
     micro_credential_slugs = forms.MultipleChoiceField(
         label=_("Micro-credentials in the stack"),
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick two or more micro-credentials for the stack.")},
     )
 
     def __init__(self, *args, choices=(), **kwargs) -> None:
@@ -221,7 +239,14 @@ class ReviewerForm(forms.Form):
 
 class BulkAwardForm(forms.Form):
     micro_credential = forms.ModelChoiceField(
-        label=_("Micro-credential to award"), queryset=MicroCredential.objects.none()
+        label=_("Micro-credential to award"),
+        queryset=MicroCredential.objects.none(),
+        error_messages={
+            "required": _("Choose the micro-credential to award."),
+            "invalid_choice": _(
+                "Choose one of this issuer’s published micro-credentials; that one is not."
+            ),
+        },
     )
     emails = forms.CharField(
         label=_("Emails of the people to award"),

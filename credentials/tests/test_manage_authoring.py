@@ -132,7 +132,7 @@ class AuthoringTests(TrellisTestCase):
     def test_a_missing_competency_names_the_field_and_keeps_what_was_typed(self) -> None:
         response = self.create(competency="")
         self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "This field is required", status_code=400)
+        self.assertContains(response, "State the one competency it recognises", status_code=400)
         self.assertContains(response, "Leading Instructional Rounds", status_code=400)
         self.assertContains(response, "What changed in your practice?", status_code=400)
         self.assertFalse(MicroCredential.objects.exists())

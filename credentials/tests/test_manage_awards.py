@@ -170,5 +170,7 @@ class BulkAwardTests(TrellisTestCase):
         response = self.client.post(
             self.url, {"micro_credential": other.pk, "emails": "bob@clarendon.example"}
         )
-        self.assertContains(response, "Select a valid choice", status_code=400)
+        self.assertContains(
+            response, "Choose one of this issuer’s published micro-credentials", status_code=400
+        )
         self.assertFalse(AwardBatch.objects.exists())
