@@ -1,9 +1,11 @@
 """A district's (or state's) picture: every school's assessment status and weakest areas."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
-from django.db.models import Count, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 
 from organisations.models import Organisation
 
@@ -17,6 +19,11 @@ class LatestAssessment(NamedTuple):
     status: str
     team_size: int
     submitted: int
+    last_submitted_at: datetime | None
+
+
+# A day: entries never go stale (their key changes instead), this only frees the memory.
+TOTALS_TTL = 24 * 60 * 60
 
 
 @dataclass
@@ -80,34 +87,28 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
             organisation__path__startswith=organisation.path, instrument__slug=instrument_slug
         )
         .values_list("id", "organisation_id", "status")
-        .annotate(team_size=Count("members"), submitted=Count("members__submitted_at"))
+        .annotate(
+            team_size=Count("members"),
+            submitted=Count("members__submitted_at"),
+            last_submitted_at=Max("members__submitted_at"),
+        )
         .order_by("organisation_id", "-created_at")
     )
     latest: dict[int, LatestAssessment] = {}
-    for assessment_id, school_id, status, team_size, submitted in assessments:
+    for assessment_id, school_id, *figures in assessments:
         if school_id not in latest:
-            latest[school_id] = LatestAssessment(assessment_id, status, team_size, submitted)
-    # One pass over the answers, summed per assessment and area without joining the names in.
-    per_assessment = (
-        Response.objects.filter(
-            member__assessment_id__in=[a.id for a in latest.values()],
-            member__submitted_at__isnull=False,
-            rating__gte=1,
-        )
-        .values_list("member__assessment_id", "criterion__area_id")
-        .annotate(total=Sum("rating"), n=Count("id"))
-        .order_by()
-    )
-    school_of = {a.id: school_id for school_id, a in latest.items()}
+            latest[school_id] = LatestAssessment(assessment_id, *figures)
     school_means: dict[int, dict[int, float]] = {}
     district: dict[tuple[int, str], list[int]] = {}
-    for assessment_id, area_id, total, n in per_assessment:
-        area = all_areas[area_id]
-        means = school_means.setdefault(school_of[assessment_id], {})
-        means[area.number] = round(total / n, 2)
-        sums = district.setdefault((area.number, area.title), [0, 0])
-        sums[0] += total
-        sums[1] += n
+    totals = area_totals(list(latest.values()))
+    for school_id, assessment in latest.items():
+        means = school_means[school_id] = {}
+        for area_id, total, n in totals[assessment.id]:
+            area = all_areas[area_id]
+            means[area.number] = round(total / n, 2)
+            sums = district.setdefault((area.number, area.title), [0, 0])
+            sums[0] += total
+            sums[1] += n
     numbers = [area.number for area in areas]
     rows = []
     for school_id, name in schools:
@@ -122,3 +123,40 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
         )
     ]
     return Overview(organisation, instrument, areas, rows, weakest)
+
+
+AreaTotals = list[tuple[int, int, int]]
+
+
+def area_totals(assessments: list[LatestAssessment]) -> dict[int, AreaTotals]:
+    """Return each assessment's (area id, sum, count) of the ratings its members submitted.
+
+    Submitted answers never change and members never withdraw a submission, so the totals
+    depend only on who has submitted: they are cached under the count and time of the last
+    submission, and a page sums only the assessments that changed since (one query, or none).
+    """
+    keys = {
+        a.id: f"assessments:area-totals:{a.id}:{a.submitted}:"
+        f"{a.last_submitted_at.isoformat() if a.last_submitted_at else ''}"
+        for a in assessments
+    }
+    cached = cache.get_many(keys.values())
+    result = {a_id: cached[key] for a_id, key in keys.items() if key in cached}
+    missing = [a_id for a_id in keys if a_id not in result]
+    if missing:
+        computed: dict[int, AreaTotals] = {a_id: [] for a_id in missing}
+        rows = (
+            Response.objects.filter(
+                member__assessment_id__in=missing,
+                member__submitted_at__isnull=False,
+                rating__gte=1,
+            )
+            .values_list("member__assessment_id", "criterion__area_id")
+            .annotate(total=Sum("rating"), n=Count("id"))
+            .order_by()
+        )
+        for assessment_id, area_id, total, n in rows:
+            computed[assessment_id].append((area_id, total, n))
+        cache.set_many({keys[a_id]: totals for a_id, totals in computed.items()}, TOTALS_TTL)
+        result.update(computed)
+    return result

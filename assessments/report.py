@@ -36,14 +36,10 @@ class GivenAnswer(NamedTuple):
     growth: str
 
 
-@dataclass
-class MemberAnswer:
+class MemberAnswer(NamedTuple):
     member: TeamMember
     response: GivenAnswer | None
-
-    @property
-    def rating(self) -> int | None:
-        return self.response.rating if self.response else None
+    rating: int | None
 
 
 @dataclass
@@ -201,8 +197,9 @@ def build_team_report(assessment: Assessment, submitted_only: bool = True) -> Te
         for member in shown:
             criterion = criteria_by_area[area.id].get(member.role)
             if criterion:
+                given = responses.get((member.id, criterion.id))
                 answers[member.role].append(
-                    MemberAnswer(member, responses.get((member.id, criterion.id)))
+                    MemberAnswer(member, given, given.rating if given else None)
                 )
         reports.append(
             AreaReport(

@@ -88,7 +88,9 @@ class _Page:
         self.csrf = ""
         if token and token != "NOTPROVIDED":  # as the csrf_token tag
             self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">'
-        self.roles = context["report"].roles_present
+        report = context["report"]
+        self.roles = report.roles_present
+        self.names = {m.id: escape(m.person.full_name) for m in report.members}
         self.can_discuss = context.get("can_discuss", False)
         # The same list of people in every area's form: rendered once.
         self.owner_options = "".join(
@@ -175,7 +177,7 @@ def _role_columns(page: _Page, a: AreaReport) -> str:
         answers = a.answers.get(role)
         if answers:
             items = "".join(
-                f"<li>{escape(answer.member.person.full_name)}: {page.ratings[answer.rating]}</li>"
+                f"<li>{page.names[answer.member.id]}: {page.ratings[answer.rating]}</li>"
                 for answer in answers
             )
         else:
@@ -190,7 +192,7 @@ def _notes(page: _Page, notes: list) -> str:
     if not notes:
         return f'<li class="muted">{page.words["none_written"]}</li>'
     return "".join(
-        f"<li><strong>{escape(member.person.full_name)}:</strong> {_with_breaks(text)}</li>"
+        f"<li><strong>{page.names[member.id]}:</strong> {_with_breaks(text)}</li>"
         for member, text in notes
     )
 

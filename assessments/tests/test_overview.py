@@ -43,6 +43,26 @@ class DistrictOverviewTests(TrellisTestCase):
         self.assertIn("School 37", html)
         self.assertEqual(small, large)
 
+    def test_a_new_submission_shows_at_once_and_unchanged_schools_are_not_summed_again(
+        self,
+    ) -> None:
+        assessment = start(
+            self.walker_gamble,
+            self.rubric,
+            self.paula,
+            [(self.alice, Role.TEACHER), (self.bob, Role.TEACHER)],
+        )
+        answer_all(seat(assessment, self.alice), {3: Rating.BELOW})
+        cold, html = self._overview_queries()
+        self.assertIn('<td class="heat heat-1">1.0</td>', html)
+        warm, html = self._overview_queries()
+        self.assertEqual(warm, cold - 1)
+        answer_all(seat(assessment, self.bob), {3: Rating.EXCEEDS})
+        after, html = self._overview_queries()
+        self.assertEqual(after, cold)
+        # Bob's "exceeds" lifts area 3 from 1.0 to 2.0: no cell is shaded as weakest any more.
+        self.assertNotIn("heat-1", html)
+
     def test_an_outsider_and_a_teacher_cannot_open_it(self) -> None:
         url = reverse("assessments:overview", args=[self.clarendon.pk])
         for person in (self.olivia, self.alice):
