@@ -1,0 +1,26 @@
+"""Every write to ways to learn; each action is atomic and raises ActionError on bad input."""
+
+from .cohorts import add_post, create_cohort
+from .experiences import complete_experience, sign_off_experience, take_experience
+from .playlists import (
+    add_to_playlist,
+    create_playlist,
+    move_item,
+    remove_from_playlist,
+    update_playlist,
+)
+from .resources import add_resource
+
+__all__ = [
+    "add_post",
+    "add_resource",
+    "add_to_playlist",
+    "complete_experience",
+    "create_cohort",
+    "create_playlist",
+    "move_item",
+    "remove_from_playlist",
+    "sign_off_experience",
+    "take_experience",
+    "update_playlist",
+]

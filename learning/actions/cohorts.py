@@ -1,0 +1,95 @@
+"""Create cohorts and post in their shared space."""
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from credentials.models import MicroCredential
+from credentials.uploads import check_upload
+from lib.errors import ActionError
+from organisations.access import people_in
+from organisations.models import Organisation, Person
+
+from ..models import Cohort, CohortMembership, CohortPost
+
+# Cohort files are documents and pictures people share with each other, never pages.
+POST_FILE_KINDS = ["document", "image"]
+POST_TEXT_LIMIT = 10_000
+
+
+@transaction.atomic
+def create_cohort(
+    organisation: Organisation,
+    name: str,
+    facilitator: Person,
+    members: list[Person],
+    created_by: Person,
+    description: str = "",
+    micro_credential: MicroCredential | None = None,
+) -> Cohort:
+    """Gather people of the organisation into a cohort with a facilitator."""
+    name = name.strip()
+    if not name:
+        raise ActionError(_("Give the cohort a name, such as “Spring book study”."), field="name")
+    allowed = set(people_in(organisation).values_list("pk", flat=True))
+    if facilitator.pk not in allowed:
+        raise ActionError(
+            _("Choose a facilitator who works in %(org)s.") % {"org": organisation.name},
+            field="facilitator",
+        )
+    outsiders = [p.full_name for p in members if p.pk not in allowed]
+    if outsiders:
+        raise ActionError(
+            _("Only people in %(org)s can join this cohort; remove %(names)s.")
+            % {"org": organisation.name, "names": ", ".join(outsiders)},
+            field="members",
+        )
+    if micro_credential is not None and not micro_credential.is_published:
+        raise ActionError(
+            _("“%(title)s” is not published; choose a published micro-credential or none.")
+            % {"title": micro_credential.title},
+            field="micro_credential",
+        )
+    cohort = Cohort.objects.create(
+        organisation=organisation,
+        name=name[:200],
+        description=description.strip(),
+        facilitator=facilitator,
+        micro_credential=micro_credential,
+        created_by=created_by,
+    )
+    CohortMembership.objects.bulk_create(
+        [CohortMembership(cohort=cohort, person=p) for p in {p.pk: p for p in members}.values()]
+    )
+    return cohort
+
+
+@transaction.atomic
+def add_post(
+    cohort: Cohort, author: Person, text: str, upload: UploadedFile | None = None
+) -> CohortPost:
+    """Post a message, a file, or both, to the cohort's shared space."""
+    if (
+        author.pk not in (cohort.facilitator_id, cohort.created_by_id)
+        and not cohort.memberships.filter(person=author).exists()
+    ):
+        raise ActionError(_("Only the cohort's members and facilitator can post here."))
+    text = text.strip()
+    if not text and upload is None:
+        raise ActionError(_("Write a message or attach a file before posting."), field="text")
+    if len(text) > POST_TEXT_LIMIT:
+        raise ActionError(
+            _("Keep a post under %(limit)s characters; split a longer one into two.")
+            % {"limit": POST_TEXT_LIMIT},
+            field="text",
+        )
+    post = CohortPost(cohort=cohort, author=author, text=text)
+    if upload is not None:
+        _kind, content_type, digest = check_upload(upload, POST_FILE_KINDS)
+        post.original_name = (upload.name or "file")[:255]
+        post.content_type = content_type
+        post.size = upload.size
+        post.sha256 = digest
+        post.file.save(post.original_name, upload, save=False)
+    post.save()
+    return post

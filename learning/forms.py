@@ -1,0 +1,180 @@
+"""Forms for the library, playlists, experiences and cohorts; the actions check the rest."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Playlist, Resource
+
+
+def organisation_choices(organisations) -> list[tuple[int, str]]:
+    return [(o.pk, ("— " * max(o.depth - 1, 0)) + o.name) for o in organisations]
+
+
+def any_choice(label, choices) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class ResourceSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=any_choice(_("Any kind"), Resource.Kind.choices)
+    )
+    cost = forms.ChoiceField(
+        label=_("Cost"),
+        required=False,
+        choices=any_choice(_("Free or paid"), Resource.Cost.choices),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=any_choice(_("Online or in person"), Resource.Format.choices),
+    )
+    competency = forms.TypedChoiceField(
+        label=_("Competency"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, competencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competency"].choices = any_choice(
+            _("Any competency"), [(c.pk, c.name) for c in competencies]
+        )
+
+
+class ResourceForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Add to the library of"), coerce=int)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Resource.Kind.choices)
+    cost = forms.ChoiceField(label=_("Cost"), choices=Resource.Cost.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=Resource.Format.choices)
+    author = forms.CharField(label=_("Author or publisher"), max_length=300, required=False)
+    # A plain text field: the action checks the address and explains what is wrong with it.
+    url = forms.CharField(
+        label=_("Web address"),
+        max_length=1000,
+        required=False,
+        help_text=_("Starts with https:// or http://. Leave empty for a printed book."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What it is, and when a colleague would use it."),
+    )
+    competencies = forms.TypedMultipleChoiceField(
+        label=_("Competencies it helps with"), coerce=int, required=False
+    )
+
+    def __init__(self, *args, organisations, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisation_choices(organisations)
+        self.fields["competencies"].choices = [
+            (c.pk, f"{c.framework.title} — {c.name}") for c in competencies
+        ]
+        self.fields["competencies"].widget.attrs["size"] = 8
+
+
+class PlaylistForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see it"),
+        choices=Playlist.Visibility.choices,
+        widget=forms.RadioSelect,
+        initial=Playlist.Visibility.PRIVATE,
+    )
+
+
+class NewPlaylistForm(PlaylistForm):
+    organisation = forms.TypedChoiceField(label=_("Share within"), coerce=int)
+    field_order = ["title", "description", "organisation", "visibility"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisation_choices(organisations)
+
+
+class AddToPlaylistForm(forms.Form):
+    playlist = forms.TypedChoiceField(label=_("Playlist"), coerce=int)
+    note = forms.CharField(
+        label=_("Note for the reader"),
+        required=False,
+        max_length=1000,
+        help_text=_("Optional: why this resource, or what to look for."),
+    )
+
+    def __init__(self, *args, playlists, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["playlist"].choices = [(p.pk, p.title) for p in playlists]
+
+
+class MoveForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+    offset = forms.TypedChoiceField(coerce=int, choices=[(-1, _("Up")), (1, _("Down"))])
+
+
+class RemoveForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CompleteForm(forms.Form):
+    reflection = forms.CharField(label=_("Reflection"), widget=forms.Textarea(attrs={"rows": 6}))
+    mentor = forms.TypedChoiceField(
+        label=_("Mentor who signs it off"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Optional. They are asked to read your reflection and sign it off."),
+    )
+
+    def __init__(self, *args, mentors, prompt="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].choices = any_choice(
+            _("No mentor"), [(p.pk, p.full_name) for p in mentors]
+        )
+        if prompt:
+            self.fields["reflection"].help_text = prompt
+
+
+class SignOffForm(forms.Form):
+    note = forms.CharField(
+        label=_("A note for your colleague"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CohortForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("What the cohort works on"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    facilitator = forms.TypedChoiceField(label=_("Facilitator"), coerce=int)
+    members = forms.TypedMultipleChoiceField(label=_("Members"), coerce=int, required=False)
+    micro_credential = forms.TypedChoiceField(
+        label=_("Micro-credential pursued together"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, people, micro_credentials, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(p.pk, p.full_name) for p in people]
+        self.fields["facilitator"].choices = choices
+        self.fields["members"].choices = choices
+        self.fields["members"].widget.attrs["size"] = 10
+        self.fields["micro_credential"].choices = any_choice(
+            _("None"), [(m.pk, m.title) for m in micro_credentials]
+        )
+
+
+class PostForm(forms.Form):
+    text = forms.CharField(
+        label=_("Message"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    file = forms.FileField(
+        label=_("Attach a file"),
+        required=False,
+        help_text=_("A document or picture, such as a lesson plan, notes or a photo."),
+    )

@@ -1,0 +1,82 @@
+"""Coverage of a framework: counts per competency, gaps highlighted, bounded queries."""
+
+from django.urls import reverse
+
+from credentials.tests.helpers import make_issuer, publish_sample
+from frameworks import actions as framework_actions
+from frameworks.models import Competency, Framework
+from learning import actions
+from learning.coverage import framework_coverage
+from learning.models import Resource
+
+from .base import LearningTestCase
+
+TEXT = {"code": "", "title": "", "notes": "", "levels": {}, "specialties": {}}
+
+
+def build_framework(organisation, person, size: int) -> Framework:
+    framework = framework_actions.create_framework(organisation, f"Map of {size}", "", [], person)
+    parent = None
+    for n in range(size):
+        competency = framework_actions.add_competency(
+            framework, parent if n % 5 else None, {**TEXT, "statement": f"Competency {n}"}, person
+        )
+        if n % 5 == 0:
+            parent = competency
+    return framework
+
+
+class CoverageTests(LearningTestCase):
+    def test_it_counts_what_is_aligned_and_marks_the_gaps(self) -> None:
+        vision = Competency.objects.get(key="vision-and-strategy", framework__organisation=None)
+        publish_sample(make_issuer(self.clarendon))  # aligned to vision-and-strategy
+        self.guide.competencies.add(vision)
+        rows = {row.competency.pk: row for row in framework_coverage(vision.framework, self.alice)}
+        row = rows[vision.pk]
+        self.assertEqual(row.micro_credentials, 1)
+        self.assertEqual(row.resources, vision.resources.count())
+        self.assertFalse(row.is_gap)
+        self.client.force_login(self.alice)
+        response = self.client.get(reverse("learning:coverage", args=[vision.framework_id]))
+        self.assertContains(response, vision.name)
+        self.assertEqual(response.context["total"], len(rows))
+
+    def test_another_districts_resources_do_not_count(self) -> None:
+        vision = Competency.objects.get(key="vision-and-strategy", framework__organisation=None)
+        self.guide.competencies.add(vision)
+        mine = {r.competency.pk: r for r in framework_coverage(vision.framework, self.alice)}
+        theirs = {r.competency.pk: r for r in framework_coverage(vision.framework, self.oscar)}
+        self.assertEqual(mine[vision.pk].resources, theirs[vision.pk].resources + 1)
+
+    def test_an_empty_framework_is_all_gaps_and_the_filter_shows_them(self) -> None:
+        framework = build_framework(self.clarendon, self.dana, 6)
+        first = framework.competencies.order_by("tree_order").first()
+        resource = Resource.objects.filter(organisation=None).first()
+        resource.competencies.add(first)
+        self.client.force_login(self.dana)
+        response = self.client.get(
+            reverse("learning:coverage", args=[framework.pk]), {"show": "gaps"}
+        )
+        self.assertEqual(response.context["gaps"], 5)
+        self.assertEqual(len(response.context["rows"]), 5)
+        self.assertContains(response, "Gap")
+
+    def test_the_page_costs_the_same_queries_for_small_and_large_frameworks(self) -> None:
+        small = build_framework(self.clarendon, self.dana, 5)
+        large = build_framework(self.clarendon, self.dana, 60)
+        resources = list(Resource.objects.filter(organisation=None)[:10])
+        for n, competency in enumerate(large.competencies.all()[:30]):
+            resources[n % 10].competencies.add(competency)
+        actions.create_playlist(self.dana, self.clarendon, "Unrelated")
+        self.client.force_login(self.dana)
+        with self.assertNumQueries(9) as counted:
+            self.client.get(reverse("learning:coverage", args=[small.pk]))
+        with self.assertNumQueries(len(counted.captured_queries)):
+            response = self.client.get(reverse("learning:coverage", args=[large.pk]))
+        self.assertEqual(response.context["total"], 60)
+
+    def test_an_outsider_cannot_see_clarendons_framework_coverage(self) -> None:
+        framework = build_framework(self.clarendon, self.dana, 2)
+        self.client.force_login(self.oscar)
+        response = self.client.get(reverse("learning:coverage", args=[framework.pk]))
+        self.assertEqual(response.status_code, 404)

@@ -1,0 +1,129 @@
+"""Cohorts: mine, creating one, its shared space of posts and files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from credentials.models import MicroCredential
+from lib.errors import ActionError
+from organisations.access import get_led_organisation_for_user, led_organisations, people_in
+
+from .. import actions
+from ..access import cohorts_for_user, get_cohort_for_user, get_post_for_user
+from ..forms import CohortForm, PostForm, organisation_choices
+
+
+@login_required
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    cohorts = list(
+        cohorts_for_user(request.user)
+        .select_related("organisation", "facilitator", "micro_credential")
+        .order_by("name")
+    )
+    return render(
+        request,
+        "learning/cohorts.html",
+        {"cohorts": cohorts, "leads": bool(led_organisations(request.user))},
+    )
+
+
+@login_required
+def cohort_create(request: HttpRequest) -> HttpResponse:
+    led = led_organisations(request.user)
+    if not led:
+        raise Http404("You lead no organisation.")
+    chosen = request.POST.get("organisation") or request.GET.get("organisation")
+    try:
+        organisation = (
+            get_led_organisation_for_user(request.user, int(chosen)) if chosen else led[0]
+        )
+    except ValueError:
+        raise Http404("No such organisation.") from None
+    people = list(people_in(organisation).order_by("family_name", "given_name"))
+    credentials = list(
+        MicroCredential.objects.filter(status=MicroCredential.Status.PUBLISHED).order_by("title")
+    )
+    form = CohortForm(request.POST or None, people=people, micro_credentials=credentials)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        by_id = {p.pk: p for p in people}
+        try:
+            cohort = actions.create_cohort(
+                organisation,
+                data["name"],
+                by_id[data["facilitator"]],
+                [by_id[pk] for pk in data["members"]],
+                request.user,
+                data["description"],
+                next((m for m in credentials if m.pk == data["micro_credential"]), None),
+            )
+        except ActionError as failure:
+            form.add_error(failure.field, failure.message)
+        else:
+            messages.success(request, _("Cohort created. Its members can now post in it."))
+            return redirect("learning:cohort", cohort.pk)
+    return render(
+        request,
+        "learning/cohort_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "organisations": organisation_choices(led),
+        },
+    )
+
+
+@login_required
+def cohort_detail(request: HttpRequest, cohort_id: int, form: PostForm | None = None):
+    cohort = get_cohort_for_user(request.user, cohort_id)
+    return render(
+        request,
+        "learning/cohort.html",
+        {
+            "cohort": cohort,
+            "members": list(cohort.memberships.select_related("person")),
+            "posts": list(cohort.posts.select_related("author")),
+            "form": form or PostForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def post(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    cohort = get_cohort_for_user(request.user, cohort_id)
+    form = PostForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            actions.add_post(
+                cohort, request.user, form.cleaned_data["text"], form.cleaned_data["file"]
+            )
+        except ActionError as failure:
+            form.add_error(failure.field, failure.message)
+        else:
+            messages.success(request, _("Posted."))
+            return redirect("learning:cohort", cohort.pk)
+    response = cohort_detail(request, cohort.pk, form)
+    response.status_code = 400
+    return response
+
+
+@login_required
+def post_file(request: HttpRequest, post_id: int) -> HttpResponse:
+    """Send a post's file as a download that the browser never runs as a page of this site."""
+    found = get_post_for_user(request.user, post_id)
+    if not found.file:
+        raise Http404("This post has no file.")
+    response = FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.original_name or "file",
+        content_type=found.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

@@ -1,0 +1,29 @@
+"""Coverage of a framework: what recognises and teaches each competency, and the gaps."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from frameworks.access import get_framework_for_user
+
+from ..coverage import framework_coverage
+
+
+@login_required
+def coverage(request: HttpRequest, framework_id: int) -> HttpResponse:
+    framework = get_framework_for_user(request.user, framework_id)
+    rows = framework_coverage(framework, request.user)
+    gaps = sum(1 for row in rows if row.is_gap)
+    only_gaps = request.GET.get("show") == "gaps"
+    return render(
+        request,
+        "learning/coverage.html",
+        {
+            "framework": framework,
+            "rows": [row for row in rows if row.is_gap] if only_gaps else rows,
+            "total": len(rows),
+            "gaps": gaps,
+            "covered": len(rows) - gaps,
+            "only_gaps": only_gaps,
+        },
+    )
