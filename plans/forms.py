@@ -1,11 +1,13 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
 from credentials.models import MicroCredential
 from frameworks.access import frameworks_for_user
 from frameworks.models import Competency, ProficiencyLevel
-from organisations.access import memberships_of, people_in
+from learning.models import LeadershipExperience, Playlist, Resource
+from organisations.access import memberships_of, people_in, visible_q
 from organisations.models import Organisation, Person
 
 from .models import PlanItem, PlanTemplate
@@ -74,6 +76,17 @@ class ItemForm(forms.Form):
         label=_("Micro-credential"),
         help_text=_("Only for a micro-credential item."),
     )
+    resource = forms.ModelChoiceField(
+        queryset=Resource.objects.none(), required=False, label=_("Resource from the library")
+    )
+    playlist = forms.ModelChoiceField(
+        queryset=Playlist.objects.none(), required=False, label=_("Playlist")
+    )
+    experience = forms.ModelChoiceField(
+        queryset=LeadershipExperience.objects.none(),
+        required=False,
+        label=_("Leadership experience"),
+    )
     title = forms.CharField(
         max_length=500,
         required=False,
@@ -90,6 +103,18 @@ class ItemForm(forms.Form):
         label=_("Private note"),
         help_text=_("Only you see it."),
     )
+
+    def __init__(self, user: Person, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        seen = visible_q(user, "organisation__")
+        shared = Q(organisation__isnull=True) | seen
+        self.fields["resource"].queryset = Resource.objects.filter(shared)
+        self.fields["experience"].queryset = LeadershipExperience.objects.filter(shared).exclude(
+            status=LeadershipExperience.Status.RETIRED
+        )
+        self.fields["playlist"].queryset = Playlist.objects.filter(
+            Q(owner=user) | Q(visibility=Playlist.Visibility.SHARED) & seen
+        )
 
 
 class ItemUpdateForm(forms.Form):

@@ -16,3 +16,12 @@ def recommendation_key(recommendation_id: int) -> str:
 
 def template_key(template_slug: str, part: str, index: int) -> str:
     return f"template:{template_slug}:{part}:{index}"
+
+
+def learning_object_key(kind: str, obj) -> str:
+    """Return the key of a resource, experience or playlist; built-ins go by their slug."""
+    if kind == "playlist":
+        return f"playlist:{obj.pk}"
+    if obj.organisation_id is None:
+        return learning_key(kind, obj.slug)
+    return f"{kind}:{obj.organisation_id}:{obj.slug}"

@@ -7,7 +7,9 @@ from . import views
 app_name = "plans"
 
 urlpatterns = [
-    path("", views.mine, name="mine"),
+    # Not the bare prefix, so the menu does not mark "My plan" on every plans page.
+    path("", views.index, name="index"),
+    path("mine/", views.mine, name="mine"),
     path("start/", views.start, name="start"),
     path("<int:plan_id>/", views.detail, name="detail"),
     path("<int:plan_id>/goals/", views.add_goal, name="add-goal"),

@@ -41,6 +41,11 @@ def fail(form: Form, failure: ActionError) -> None:
 
 
 @login_required
+def index(request: HttpRequest) -> HttpResponse:
+    return redirect("plans:mine")
+
+
+@login_required
 def mine(request: HttpRequest) -> HttpResponse:
     plans = list(plans_of(request.user))
     if len(plans) == 1:
@@ -77,7 +82,7 @@ def render_plan(
     }
     if owner:
         context["target_form"] = forms.get("target_form") or TargetForm(request.user)
-        context["item_form"] = forms.get("item_form") or ItemForm()
+        context["item_form"] = forms.get("item_form") or ItemForm(request.user)
     return render(request, "plans/detail.html", context, status=status)
 
 
@@ -126,7 +131,7 @@ def add_target(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_own_plan(request.user, plan_id)
-    form = ItemForm(request.POST)
+    form = ItemForm(request.user, request.POST)
     if form.is_valid():
         try:
             actions.add_item(plan, request.user, **form.cleaned_data)

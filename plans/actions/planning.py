@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 
 from credentials.models import MicroCredential
 from frameworks.models import Competency, ProficiencyLevel
+from learning.models import LeadershipExperience, Playlist, Resource
 from lib.errors import ActionError
-from organisations.access import can_lead, memberships_of
+from organisations.access import can_lead, can_see, memberships_of
 from organisations.models import Organisation, Person
 
-from ..keys import micro_credential_key
+from ..keys import learning_object_key, micro_credential_key
 from ..models import Goal, LearningPlan, PlanItem, TargetCompetency
 from .progress import complete_items_already_earned
 
@@ -115,6 +116,29 @@ def check_micro_credential(micro_credential: MicroCredential | None) -> MicroCre
     return micro_credential
 
 
+def learning_object(
+    kind: str, by: Person, resource=None, playlist=None, experience=None
+) -> Resource | Playlist | LeadershipExperience | None:
+    """Return the resource, playlist or experience the item points to, checking it may."""
+    chosen = {"resource": resource, "playlist": playlist, "experience": experience}.get(kind)
+    if chosen is None:
+        return None
+    if kind == PlanItem.Kind.PLAYLIST:
+        shared = chosen.visibility == Playlist.Visibility.SHARED
+        if chosen.owner_id != by.pk and not (shared and can_see(by, chosen.organisation)):
+            raise ActionError(_("Choose one of your playlists or one shared with you."), "playlist")
+        return chosen
+    if chosen.organisation_id and not can_see(by, chosen.organisation):
+        raise ActionError(_("Choose something from your organisation's library."), field=kind)
+    if kind == PlanItem.Kind.EXPERIENCE and not chosen.is_offered:
+        raise ActionError(
+            _("“%(t)s” is no longer offered; choose another leadership experience.")
+            % {"t": chosen.title},
+            field="experience",
+        )
+    return chosen
+
+
 @transaction.atomic
 def add_item(
     plan: LearningPlan,
@@ -125,13 +149,26 @@ def add_item(
     start_on: date | None = None,
     due_on: date | None = None,
     note: str = "",
+    resource: Resource | None = None,
+    playlist: Playlist | None = None,
+    experience: LeadershipExperience | None = None,
 ) -> PlanItem:
-    """Add an item the owner chose; a micro-credential appears at most once in a plan."""
+    """Add an item the owner chose; the same thing appears at most once in a plan."""
     require_owner(plan, by)
     if kind not in PlanItem.Kind.values:
         raise ActionError(_("Choose what kind of item this is."), field="kind")
     title = (title or "").strip()
     source_key = ""
+    linked = learning_object(kind, by, resource, playlist, experience)
+    if linked is not None:
+        title = title or linked.title
+        source_key = learning_object_key(kind, linked)
+        if PlanItem.objects.filter(plan=plan, source_key=source_key).exists():
+            raise ActionError(
+                _("“%(t)s” is already in your plan; change its status there instead.")
+                % {"t": linked.title},
+                field=kind,
+            )
     if kind == PlanItem.Kind.MICRO_CREDENTIAL:
         micro_credential = check_micro_credential(micro_credential)
         title = title or micro_credential.title
@@ -154,6 +191,9 @@ def add_item(
         kind=kind,
         title=title,
         micro_credential=micro_credential,
+        resource=linked if kind == PlanItem.Kind.RESOURCE else None,
+        playlist=linked if kind == PlanItem.Kind.PLAYLIST else None,
+        experience=linked if kind == PlanItem.Kind.EXPERIENCE else None,
         start_on=start_on,
         due_on=due_on,
         note=(note or "").strip(),

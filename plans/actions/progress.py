@@ -1,11 +1,13 @@
 """Keep plans up to date with what happens elsewhere: credentials earned, experiences done."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from credentials.models import Award
+from learning.models import ExperienceEnrolment
 
-from ..keys import micro_credential_key
+from ..keys import learning_object_key, micro_credential_key
 from ..models import PlanItem
 
 
@@ -45,4 +47,17 @@ def complete_items_already_earned(plan_ids: list[int]) -> int:
     now = timezone.now()
     return PlanItem.objects.filter(pk__in=done).update(
         status=PlanItem.Status.DONE, completed_at=now, updated_at=now
+    )
+
+
+@transaction.atomic
+def complete_items_for_experience(enrolment: ExperienceEnrolment) -> int:
+    """Mark the person's plan items for a completed leadership experience done."""
+    now = timezone.now()
+    key = learning_object_key("experience", enrolment.experience)
+    return (
+        PlanItem.objects.filter(plan__owner_id=enrolment.person_id, kind=PlanItem.Kind.EXPERIENCE)
+        .filter(Q(experience_id=enrolment.experience_id) | Q(source_key=key))
+        .exclude(status=PlanItem.Status.DONE)
+        .update(status=PlanItem.Status.DONE, completed_at=now, updated_at=now)
     )

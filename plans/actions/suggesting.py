@@ -16,11 +16,12 @@ from assessments.models import Assessment
 from assessments.report import build_team_report
 from credentials.models import Award, MicroCredential
 from frameworks.models import Competency
+from learning.models import LeadershipExperience, Resource
 from lib.errors import ActionError
 from organisations.access import can_lead
 from organisations.models import Person, Role
 
-from ..keys import micro_credential_key, recommendation_key
+from ..keys import learning_object_key, micro_credential_key, recommendation_key
 from ..models import LearningPlan, PlanItem, Suggestion
 from .planning import check_micro_credential, require_owner, touch
 from .templates import plan_places, plans_for, published_by_slug
@@ -178,13 +179,52 @@ def suggest_for_targets(plan: LearningPlan, by: Person) -> int:
                 kind=PlanItem.Kind.MICRO_CREDENTIAL,
                 title=mc.title,
                 micro_credential=mc,
-                reason=_("Aligned to “%(c)s”, a target competency in your plan.")
-                % {"c": target.name},
+                reason=aligned_reason(target),
                 source=Suggestion.Source.TARGET_COMPETENCY,
                 target_key=micro_credential_key(mc.slug),
             )
         )
+    suggestions += learning_suggestions(plan, covered)
     return save_new(suggestions, [plan])
+
+
+def aligned_reason(target: Competency) -> str:
+    return _("Aligned to “%(c)s”, a target competency in your plan.") % {"c": target.name}
+
+
+def learning_suggestions(plan: LearningPlan, covered: dict[int, Competency]) -> list[Suggestion]:
+    """Return resources and offered experiences aligned to the targets (one query each).
+
+    Only the shared library and that of the plan's organisation and those above it count.
+    """
+    above = plan.organisation.ancestor_ids()
+    found = []
+    for kind, model, field in (
+        (PlanItem.Kind.RESOURCE, Resource, "resource"),
+        (PlanItem.Kind.EXPERIENCE, LeadershipExperience, "leadershipexperience"),
+    ):
+        places = Q(**{f"{field}__organisation__isnull": True}) | Q(
+            **{f"{field}__organisation_id__in": above}
+        )
+        rows = (
+            model.competencies.through.objects.filter(places, competency_id__in=list(covered))
+            .exclude(**{f"{field}__status": "retired"} if kind == "experience" else {})
+            .select_related(field)
+        )
+        for row in rows:
+            obj = getattr(row, field)
+            found.append(
+                Suggestion(
+                    plan=plan,
+                    kind=kind,
+                    title=obj.title[:500],
+                    reason=aligned_reason(covered[row.competency_id]),
+                    source=Suggestion.Source.TARGET_COMPETENCY,
+                    target_key=learning_object_key(kind, obj),
+                    **{kind: obj},
+                )
+            )
+    return found
 
 
 def require_proposed(suggestion: Suggestion, by: Person) -> None:
@@ -200,7 +240,7 @@ def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
     """Turn the suggestion into a plan item (or keep the item already there)."""
     suggestion = (
         Suggestion.objects.select_for_update()
-        .select_related("plan", "micro_credential")
+        .select_related("plan", "micro_credential", "resource", "experience")
         .get(pk=suggestion.pk)
     )
     require_proposed(suggestion, by)
@@ -213,6 +253,8 @@ def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
             kind=suggestion.kind,
             title=suggestion.title,
             micro_credential=suggestion.micro_credential,
+            resource=suggestion.resource,
+            experience=suggestion.experience,
             origin=PlanItem.Origin.SUGGESTION,
             source_key=suggestion.target_key,
             start_on=timezone.localdate(),

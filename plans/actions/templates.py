@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from credentials.models import MicroCredential
 from frameworks.access import shared_competencies_by_key
 from frameworks.models import ProficiencyLevel
+from learning.models import LeadershipExperience, Resource
 from lib.errors import ActionError
 from organisations.access import can_lead
 from organisations.models import Membership, Organisation, Person
@@ -16,6 +17,8 @@ from organisations.models import Membership, Organisation, Person
 from ..keys import learning_key, micro_credential_key, template_key
 from ..models import Goal, LearningPlan, PlanItem, PlanTemplate, TargetCompetency
 from .progress import complete_items_already_earned
+
+KINDS = {PlanItem.Kind.RESOURCE: Resource, PlanItem.Kind.EXPERIENCE: LeadershipExperience}
 
 
 def plan_places(organisation: Organisation, people: list[Person]) -> dict[int, int]:
@@ -55,8 +58,22 @@ def published_by_slug(slugs: list[str]) -> dict[str, MicroCredential]:
     return found
 
 
+def builtin_learning(template: PlanTemplate) -> dict[tuple[str, str], object]:
+    """Return the built-in resources and experiences the template names, by (kind, slug)."""
+    refs = {kind: [i["ref"] for i in template.items if i["kind"] == kind] for kind in KINDS}
+    found: dict[tuple[str, str], object] = {}
+    for kind, model in KINDS.items():
+        for obj in model.objects.filter(organisation__isnull=True, slug__in=refs[kind]):
+            found[(kind, obj.slug)] = obj
+    return found
+
+
 def template_items(
-    template: PlanTemplate, plan: LearningPlan, start, mcs: dict[str, MicroCredential]
+    template: PlanTemplate,
+    plan: LearningPlan,
+    start,
+    mcs: dict[str, MicroCredential],
+    linked: dict[tuple[str, str], object],
 ) -> list[PlanItem]:
     """Return the template's items for one plan, not yet saved."""
     items = []
@@ -75,6 +92,8 @@ def template_items(
                 kind=kind,
                 title=entry["title"],
                 micro_credential=micro_credential,
+                resource=linked.get((kind, ref)) if kind == PlanItem.Kind.RESOURCE else None,
+                experience=linked.get((kind, ref)) if kind == PlanItem.Kind.EXPERIENCE else None,
                 start_on=start + timedelta(weeks=entry.get("weeks_from_start", 0)),
                 origin=PlanItem.Origin.TEMPLATE,
                 template=template,
@@ -115,6 +134,7 @@ def assign_template(
     mcs = published_by_slug(
         [i["ref"] for i in template.items if i["kind"] == PlanItem.Kind.MICRO_CREDENTIAL]
     )
+    linked = builtin_learning(template)
     goals, targets, items = [], [], []
     start = timezone.localdate()
     for plan in plans.values():
@@ -135,7 +155,7 @@ def assign_template(
                 targets.append(TargetCompetency(plan=plan, competency=competency, level=level))
         items += [
             item
-            for item in template_items(template, plan, start, mcs)
+            for item in template_items(template, plan, start, mcs, linked)
             if (plan.pk, item.source_key) not in existing
         ]
     Goal.objects.bulk_create(goals, ignore_conflicts=True)

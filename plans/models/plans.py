@@ -108,6 +108,19 @@ class PlanItem(models.Model):
         on_delete=models.PROTECT,
         related_name="plan_items",
     )
+    resource = models.ForeignKey(
+        "learning.Resource", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    playlist = models.ForeignKey(
+        "learning.Playlist", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    experience = models.ForeignKey(
+        "learning.LeadershipExperience",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     start_on = models.DateField(null=True, blank=True)
     due_on = models.DateField(null=True, blank=True)

@@ -27,6 +27,16 @@ class Suggestion(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+    resource = models.ForeignKey(
+        "learning.Resource", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    experience = models.ForeignKey(
+        "learning.LeadershipExperience",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     reason = models.TextField()
     source = models.CharField(max_length=20, choices=Source.choices)
     # The thing suggested, as PlanItem.source_key; one suggestion per thing per plan, so a

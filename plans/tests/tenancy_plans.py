@@ -6,7 +6,7 @@ from plans.models import Suggestion
 SECRET = "CLARENDON-PRIVATE-EVIDENCE"
 PUBLIC: set[str] = set()
 # Everyone has "my plan"; starting one is limited to the person's own organisations.
-PERSONAL = {"plans:mine", "plans:start"}
+PERSONAL = {"plans:index", "plans:mine", "plans:start"}
 
 
 def values(case) -> dict:
