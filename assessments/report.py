@@ -7,6 +7,7 @@ from math import sqrt
 from statistics import fmean
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.db.models import Avg
 
 from organisations.models import Role
@@ -16,6 +17,7 @@ from .models import (
     Assessment,
     Criterion,
     FocusArea,
+    Instrument,
     NextStep,
     Rating,
     Recommendation,
@@ -153,10 +155,7 @@ class TeamReport:
 
 def build_team_report(assessment: Assessment, submitted_only: bool = True) -> TeamReport:
     """Gather everything the report shows in a fixed number of queries."""
-    instrument_id = assessment.instrument_id
-    areas = list(FocusArea.objects.filter(instrument_id=instrument_id).select_related("group"))
-    criteria = list(Criterion.objects.filter(area__instrument_id=instrument_id))
-    recommendations = list(Recommendation.objects.filter(area__instrument_id=instrument_id))
+    areas, criteria, recommendations = instrument_content(assessment.instrument)
     members = list(
         assessment.members.select_related("person").only(
             "role",
@@ -180,7 +179,7 @@ def build_team_report(assessment: Assessment, submitted_only: bool = True) -> Te
     for step in NextStep.objects.filter(assessment=assessment).select_related("owner"):
         steps[step.area_id].append(step)
     previous = previous_assessment(assessment)
-    previous_means = area_means(previous) if previous else {}
+    previous_means = closed_area_means(previous) if previous else {}
 
     criteria_by_area: dict[int, dict[str, Criterion]] = defaultdict(dict)
     for criterion in criteria:
@@ -227,6 +226,42 @@ def previous_assessment(assessment: Assessment) -> Assessment | None:
         .order_by("-created_at")
         .first()
     )
+
+
+# Cached content never goes stale (see each function); this only frees the memory.
+CACHE_TTL = 24 * 60 * 60
+
+
+def instrument_content(
+    instrument: Instrument,
+) -> tuple[list[FocusArea], list[Criterion], list[Recommendation]]:
+    """Return the instrument's focus areas (with their groups), criteria and recommendations.
+
+    Cached: an instrument in use never changes (editing one makes a new version), and a
+    report's instrument is in use. The key holds the creation time as well as the id, so an
+    id used again after a rolled-back transaction cannot return another instrument's content.
+    """
+    key = f"assessments:instrument-content:{instrument.pk}:{instrument.created_at.isoformat()}"
+    content = cache.get(key)
+    if content is None:
+        content = (
+            list(FocusArea.objects.filter(instrument=instrument).select_related("group")),
+            list(Criterion.objects.filter(area__instrument=instrument)),
+            list(Recommendation.objects.filter(area__instrument=instrument)),
+        )
+        cache.set(key, content, CACHE_TTL)
+    return content
+
+
+def closed_area_means(assessment: Assessment) -> dict[str, float]:
+    """Return area_means() of a closed assessment, cached: once closed, its answers are final."""
+    key = f"assessments:closed-area-means:{assessment.pk}:{assessment.created_at.isoformat()}"
+    means = cache.get(key)
+    if means is None:
+        means = area_means(assessment)
+        if assessment.status == Assessment.Status.CLOSED:
+            cache.set(key, means, CACHE_TTL)
+    return means
 
 
 def area_means(assessment: Assessment) -> dict[str, float]:
