@@ -3,7 +3,6 @@
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +12,7 @@ from organisations.models import Person
 
 from .. import issuing
 from ..models import Artifact, Award, AwardBatch, Issuer, MicroCredential, StatusList, Submission
+from ..signals import credentials_awarded
 
 
 def _next_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]:
@@ -67,9 +67,7 @@ def issue_awards(
     for award, signed in zip(awards, issuing.sign_all(issuer, unsigned, now), strict=True):
         award.signed_json = signed
     saved = Award.objects.bulk_create(awards)
-    # bulk_create sends no post_save; send it so apps above (learning plans) see new awards.
-    for award in saved:
-        post_save.send(Award, instance=award, created=True, raw=False, using="default")
+    credentials_awarded.send(Award, awards=saved)
     return saved
 
 

@@ -1,7 +1,7 @@
 """Every write to learning plans; each action is atomic and raises ActionError on bad input."""
 
 from .planning import add_goal, add_item, add_target_competency, start_plan, update_item
-from .progress import complete_items_for_award, complete_items_for_experience
+from .progress import complete_items_for_awards, complete_items_for_experience
 from .suggesting import (
     accept_suggestion,
     dismiss_suggestion,
@@ -16,7 +16,7 @@ __all__ = [
     "add_item",
     "add_target_competency",
     "assign_template",
-    "complete_items_for_award",
+    "complete_items_for_awards",
     "complete_items_for_experience",
     "dismiss_suggestion",
     "start_plan",

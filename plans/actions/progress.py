@@ -12,16 +12,21 @@ from ..models import PlanItem
 
 
 @transaction.atomic
-def complete_items_for_award(award: Award) -> int:
-    """Mark the earner's plan items for the awarded micro-credential done; return how many."""
+def complete_items_for_awards(awards: list[Award]) -> int:
+    """Mark the earners' plan items for the awarded micro-credentials done; return how many.
+
+    One update per micro-credential, however many earners a cohort award reaches.
+    """
     now = timezone.now()
-    return (
-        PlanItem.objects.filter(
-            plan__owner_id=award.earner_id,
-            source_key=micro_credential_key(award.micro_credential.slug),
-        )
+    earners: dict[str, list[int]] = {}
+    for award in awards:
+        key = micro_credential_key(award.micro_credential.slug)
+        earners.setdefault(key, []).append(award.earner_id)
+    return sum(
+        PlanItem.objects.filter(plan__owner_id__in=owner_ids, source_key=key)
         .exclude(status=PlanItem.Status.DONE)
         .update(status=PlanItem.Status.DONE, completed_at=now, updated_at=now)
+        for key, owner_ids in earners.items()
     )
 
 

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from credentials import actions as credential_actions
 from lib.errors import ActionError
 from plans import actions
 from plans.models import Goal, LearningPlan, PlanItem
@@ -136,6 +137,32 @@ class PlanTests(PlanTestCase):
         self.earn(self.shared_purpose, self.alice)
         item.refresh_from_db()
         self.assertEqual(item.status, PlanItem.Status.DONE)
+
+    def test_a_cohort_award_completes_every_earners_plan_item(self) -> None:
+        items = [
+            actions.add_item(
+                self.plan_of(person),
+                person,
+                "micro_credential",
+                micro_credential=self.shared_purpose,
+            )
+            for person in (self.alice, self.bob)
+        ]
+        untouched = actions.add_item(
+            self.plan_of(self.paula),
+            self.paula,
+            "micro_credential",
+            micro_credential=self.shared_purpose,
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            credential_actions.start_bulk_award(
+                self.shared_purpose, [self.alice, self.bob], self.dana
+            )
+        for item in items:
+            item.refresh_from_db()
+            self.assertEqual(item.status, PlanItem.Status.DONE)
+        untouched.refresh_from_db()
+        self.assertEqual(untouched.status, PlanItem.Status.NOT_STARTED)
 
     def test_a_credential_already_held_arrives_done(self) -> None:
         self.earn(self.shared_purpose, self.alice)

@@ -1,0 +1,7 @@
+"""Events other apps may react to without credentials knowing them (imports point down)."""
+
+from django.dispatch import Signal
+
+# Sent once per batch of new awards (one award, or a whole cohort), after they are saved,
+# with `awards`: the list of Award rows. Receivers run inside the awarding transaction.
+credentials_awarded = Signal()
