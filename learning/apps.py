@@ -14,3 +14,8 @@ class LearningConfig(AppConfig):
         from .content_loader import load_builtin_learning
 
         load_builtin_learning()
+
+    def build_demo(self, districts) -> None:
+        from .demo import build_learning
+
+        build_learning(districts)

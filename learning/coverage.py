@@ -4,7 +4,7 @@ Three grouped counts (micro-credentials, resources, experiences) answer for the 
 framework at once, so the page costs the same number of queries for 20 competencies or 2,000.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
@@ -22,14 +22,15 @@ class CoverageRow:
     micro_credentials: int
     resources: int
     experiences: int
+    is_gap: bool = field(init=False)
+    url: str = ""
+
+    def __post_init__(self) -> None:
+        self.is_gap = not (self.micro_credentials or self.resources or self.experiences)
 
     @property
     def total(self) -> int:
         return self.micro_credentials + self.resources + self.experiences
-
-    @property
-    def is_gap(self) -> bool:
-        return self.total == 0
 
 
 def _counts(through, owner: str, framework: Framework, owner_filter: Q) -> dict[int, int]:

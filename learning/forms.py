@@ -34,7 +34,7 @@ class ResourceSearchForm(forms.Form):
     )
 
     def __init__(self, *args, competencies=(), **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["competency"].choices = any_choice(
             _("Any competency"), [(c.pk, c.name) for c in competencies]
         )

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from frameworks.access import get_framework_for_user
 
@@ -13,6 +14,11 @@ from ..coverage import framework_coverage
 def coverage(request: HttpRequest, framework_id: int) -> HttpResponse:
     framework = get_framework_for_user(request.user, framework_id)
     rows = framework_coverage(framework, request.user)
+    # One reverse() for the page, not one per row: 2,000 of them took half the render time.
+    placeholder = 987654321
+    link = reverse("frameworks:competency", args=[framework.pk, placeholder])
+    for row in rows:
+        row.url = link.replace(str(placeholder), str(row.competency.pk))
     gaps = sum(1 for row in rows if row.is_gap)
     only_gaps = request.GET.get("show") == "gaps"
     return render(
