@@ -239,7 +239,8 @@ def require_proposed(suggestion: Suggestion, by: Person) -> None:
 def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
     """Turn the suggestion into a plan item (or keep the item already there)."""
     suggestion = (
-        Suggestion.objects.select_for_update()
+        # Lock only the suggestion row: PostgreSQL cannot lock the nullable side of a join.
+        Suggestion.objects.select_for_update(of=("self",))
         .select_related("plan", "micro_credential", "resource", "experience")
         .get(pk=suggestion.pk)
     )
@@ -269,7 +270,11 @@ def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
 @transaction.atomic
 def dismiss_suggestion(suggestion: Suggestion, by: Person) -> Suggestion:
     """Set the suggestion aside for good; it is never proposed to this plan again."""
-    suggestion = Suggestion.objects.select_for_update().select_related("plan").get(pk=suggestion.pk)
+    suggestion = (
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("plan")
+        .get(pk=suggestion.pk)
+    )
     require_proposed(suggestion, by)
     suggestion.status, suggestion.decided_at = Suggestion.Status.DISMISSED, timezone.now()
     suggestion.save(update_fields=["status", "decided_at"])
