@@ -1,5 +1,6 @@
 """Build the team report: each focus area's ratings, notes and divergence, widest first."""
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -153,27 +154,12 @@ class TeamReport:
         return [r for r in ROLES if r in present]
 
 
-def build_team_report(assessment: Assessment, submitted_only: bool = True) -> TeamReport:
+def build_team_report(assessment: Assessment) -> TeamReport:
     """Gather everything the report shows in a fixed number of queries."""
     areas, criteria, recommendations = instrument_content(assessment.instrument)
-    members = list(
-        assessment.members.select_related("person").only(
-            "role",
-            "submitted_at",
-            "assessment_id",
-            "person__given_name",
-            "person__family_name",
-            "person__email",
-        )
-    )
-    shown = [m for m in members if m.submitted_at or not submitted_only]
-    # Hundreds of answers in a large team: plain tuples cost a fraction of model instances.
-    responses = {
-        (member_id, criterion_id): GivenAnswer(rating, evidence, growth)
-        for member_id, criterion_id, rating, evidence, growth in Response.objects.filter(
-            member__in=[m.id for m in shown]
-        ).values_list("member_id", "criterion_id", "rating", "evidence", "growth")
-    }
+    members = team_of(assessment)
+    shown = [m for m in members if m.submitted_at]
+    responses = submitted_answers(assessment, shown)
     agreements = {a.area_id: a for a in AreaAgreement.objects.filter(assessment=assessment)}
     steps = defaultdict(list)
     for step in NextStep.objects.filter(assessment=assessment).select_related("owner"):
@@ -226,6 +212,35 @@ def previous_assessment(assessment: Assessment) -> Assessment | None:
         .order_by("-created_at")
         .first()
     )
+
+
+def team_of(assessment: Assessment) -> list[TeamMember]:
+    """Return the assessment's team, each member with their person."""
+    return list(assessment.members.select_related("person"))
+
+
+def submitted_answers(
+    assessment: Assessment, submitted: list[TeamMember]
+) -> dict[tuple[int, int], GivenAnswer]:
+    """Return the answers of the members who submitted, by (member id, criterion id).
+
+    Cached: submitted answers never change and a submission is never withdrawn, so the answers
+    are the same as long as the same members have submitted at the same times.
+    """
+    seats = ",".join(f"{m.id}@{m.submitted_at.isoformat()}" for m in submitted if m.submitted_at)
+    digest = hashlib.sha256(seats.encode()).hexdigest()
+    key = f"assessments:submitted-answers:{assessment.pk}:{digest}"
+    answers = cache.get(key)
+    if answers is None:
+        # Hundreds of answers in a large team: plain tuples cost a fraction of model instances.
+        answers = {
+            (member_id, criterion_id): GivenAnswer(rating, evidence, growth)
+            for member_id, criterion_id, rating, evidence, growth in Response.objects.filter(
+                member__in=[m.id for m in submitted]
+            ).values_list("member_id", "criterion_id", "rating", "evidence", "growth")
+        }
+        cache.set(key, answers, CACHE_TTL)
+    return answers
 
 
 # Cached content never goes stale (see each function); this only frees the memory.
