@@ -136,7 +136,7 @@ def _cohort(demo, now) -> None:
     CohortMembership.objects.bulk_create(
         [CohortMembership(cohort=cohort, person=p, joined_at=cohort.created_at) for p in members]
     )
-    authors: list[Person] = [principal, members[1], teacher, principal]
+    authors: list[Person] = [principal, (members[1:] or [teacher])[0], teacher, principal]
     CohortPost.objects.bulk_create(
         [
             CohortPost(

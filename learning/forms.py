@@ -7,7 +7,17 @@ from .models import Playlist, Resource
 
 
 def organisation_choices(organisations) -> list[tuple[int, str]]:
-    return [(o.pk, ("— " * max(o.depth - 1, 0)) + o.name) for o in organisations]
+    """Return the organisations as choices, indented by their place in the tree."""
+    top = min((o.depth for o in organisations), default=1)
+    return [(o.pk, ("— " * (o.depth - top)) + o.name) for o in organisations]
+
+
+def competency_choices(competencies) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Return the competencies grouped under their framework's title, in the order given."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for competency in competencies:
+        groups.setdefault(competency.framework.title, []).append((competency.pk, competency.name))
+    return list(groups.items())
 
 
 def any_choice(label, choices) -> list[tuple[str, str]]:
@@ -67,10 +77,11 @@ class ResourceForm(forms.Form):
     def __init__(self, *args, organisations, competencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = organisation_choices(organisations)
-        self.fields["competencies"].choices = [
-            (c.pk, f"{c.framework.title} — {c.name}") for c in competencies
-        ]
+        self.fields["competencies"].choices = competency_choices(competencies)
         self.fields["competencies"].widget.attrs["size"] = 8
+        self.fields["competencies"].help_text = _(
+            "Hold Ctrl (or Cmd on a Mac) to choose several; on a phone, tap each one."
+        )
 
 
 class PlaylistForm(forms.Form):
@@ -153,7 +164,9 @@ class CohortForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     facilitator = forms.TypedChoiceField(label=_("Facilitator"), coerce=int)
-    members = forms.TypedMultipleChoiceField(label=_("Members"), coerce=int, required=False)
+    members = forms.TypedMultipleChoiceField(
+        label=_("Members"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
     micro_credential = forms.TypedChoiceField(
         label=_("Micro-credential pursued together"), coerce=int, required=False, empty_value=None
     )
@@ -161,9 +174,8 @@ class CohortForm(forms.Form):
     def __init__(self, *args, people, micro_credentials, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(p.pk, p.full_name) for p in people]
-        self.fields["facilitator"].choices = choices
+        self.fields["facilitator"].choices = [("", _("Choose the facilitator")), *choices]
         self.fields["members"].choices = choices
-        self.fields["members"].widget.attrs["size"] = 10
         self.fields["micro_credential"].choices = any_choice(
             _("None"), [(m.pk, m.title) for m in micro_credentials]
         )
