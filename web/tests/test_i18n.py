@@ -19,7 +19,12 @@ from tests.base import TrellisTestCase
 
 ROOT = Path(settings.BASE_DIR)
 # Apps with pages but no Spanish yet. Translate one, then remove it here (docs/i18n.md).
-KNOWN_GAPS = {"credentials", "plans", "learning", "api"}
+KNOWN_GAPS = {
+    "credentials",
+    "plans",
+    "learning",
+    "api",
+}
 PO_FIELD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?) (.*)$")
 
 
