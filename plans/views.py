@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from assessments.access import get_managed_assessment_for_user
@@ -180,7 +181,11 @@ def find_suggestions(request: HttpRequest, plan_id: int) -> HttpResponse:
         messages.error(request, failure.message)
     else:
         if count:
-            messages.success(request, _("%(n)s new suggestions below.") % {"n": count})
+            messages.success(
+                request,
+                ngettext("%(n)s new suggestion below.", "%(n)s new suggestions below.", count)
+                % {"n": count},
+            )
         else:
             messages.info(request, _("Nothing new to suggest for your target competencies."))
     return redirect(_plan_url(plan.pk) + "#suggestions")
@@ -271,7 +276,11 @@ def recommend(request: HttpRequest, organisation_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(n)s suggestions proposed to the team's plans from “%(a)s”.")
+            ngettext(
+                "%(n)s suggestion proposed to the team's plans from “%(a)s”.",
+                "%(n)s suggestions proposed to the team's plans from “%(a)s”.",
+                count,
+            )
             % {"n": count, "a": assessment.title},
         )
     return redirect("plans:school", organisation.pk)

@@ -230,9 +230,9 @@ def learning_suggestions(plan: LearningPlan, covered: dict[int, Competency]) -> 
 def require_proposed(suggestion: Suggestion, by: Person) -> None:
     require_owner(suggestion.plan, by)
     if suggestion.status != Suggestion.Status.PROPOSED:
-        raise ActionError(
-            _("This suggestion was already %(s)s.") % {"s": suggestion.get_status_display().lower()}
-        )
+        if suggestion.status == Suggestion.Status.ACCEPTED:
+            raise ActionError(_("You already accepted this suggestion."))
+        raise ActionError(_("You already dismissed this suggestion."))
 
 
 @transaction.atomic

@@ -21,7 +21,6 @@ ROOT = Path(settings.BASE_DIR)
 # Apps with pages but no Spanish yet. Translate one, then remove it here (docs/i18n.md).
 KNOWN_GAPS = {
     "credentials",
-    "plans",
     "learning",
     "api",
 }
