@@ -1,6 +1,7 @@
 """Read typed settings from environment variables, failing loudly on bad values."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -55,4 +56,17 @@ def env_secret(name: str) -> str:
     value = os.environ.get(name, "")
     if not value:
         raise ImproperlyConfigured(f"{name} must be set in production.")
+    return value
+
+
+_RATE = re.compile(r"\d+/\d*[smhd]")
+
+
+def env_rate(name: str, default: str) -> str:
+    """Return the variable as a rate such as 10/m (count per second, minute, hour or day)."""
+    value = os.environ.get(name, default).strip()
+    if not _RATE.fullmatch(value):
+        raise ImproperlyConfigured(
+            f"{name} must be a count per period such as 10/m or 100/h, not {value!r}."
+        )
     return value

@@ -2,11 +2,31 @@
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
 
 MAX_STAFF_FILE_BYTES = 5 * 1024 * 1024
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, which refuses without checking the password while throttled."""
+
+    def __init__(self, request=None, *args, throttled: bool = False, **kwargs) -> None:
+        super().__init__(request, *args, **kwargs)
+        self.throttled = throttled
+
+    def clean(self) -> dict:
+        if self.throttled:
+            raise forms.ValidationError(
+                _(
+                    "Too many sign-in attempts. Wait a few minutes, then try again, or reset "
+                    "your password."
+                ),
+                code="throttled",
+            )
+        return super().clean()
 
 
 class InvitationForm(forms.Form):

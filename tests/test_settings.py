@@ -68,6 +68,11 @@ class ProductionSettingsTests(SimpleTestCase):
         result = manage("check", env={"TRELLIS_DEBUG": "maybe"})
         self.assertIn("TRELLIS_DEBUG must be one of", result.stderr)
 
+    def test_a_bad_rate_fails_loudly(self) -> None:
+        result = manage("check", env={"TRELLIS_SIGN_IN_RATE": "ten a minute"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("TRELLIS_SIGN_IN_RATE must be a count per period such as 10/m", result.stderr)
+
 
 class DocumentationTests(SimpleTestCase):
     def test_every_environment_variable_is_in_the_readme(self) -> None:

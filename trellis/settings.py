@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from lib.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
+from lib.env import env_bool, env_choice, env_int, env_list, env_rate, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TRELLIS_VAR_DIR", str(BASE_DIR / "var")))
@@ -102,6 +102,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Throttling (django-ratelimit's counters): sign-in attempts and public verifications. The
+# counters live in files under var/ so every gunicorn worker on the host shares them, with no
+# extra service; the default cache stays in memory for speed. See docs/decisions.md.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}
+        if TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "throttle"),
+        }
+    ),
+}
+RATELIMIT_USE_CACHE = "throttle"
+RATELIMIT_ENABLE = env_bool("TRELLIS_THROTTLE", not TESTING)
+# The header a trusted proxy puts the client's address in (e.g. HTTP_X_REAL_IP); else REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = env_str("TRELLIS_CLIENT_IP_HEADER", "") or None
+# Failed sign-ins allowed per client address, and per account, before a pause.
+SIGN_IN_RATE = env_rate("TRELLIS_SIGN_IN_RATE", "10/m")
+SIGN_IN_ACCOUNT_RATE = env_rate("TRELLIS_SIGN_IN_ACCOUNT_RATE", "20/h")
+# Verifications of pasted or uploaded credentials per client address (each one is CPU work).
+VERIFY_RATE = env_rate("TRELLIS_VERIFY_RATE", "30/m")
 
 AUTH_USER_MODEL = "organisations.Person"
 LOGIN_URL = "login"
