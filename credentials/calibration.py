@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 EARNED = "earned"
 NOT_YET = "not_yet"
@@ -33,7 +35,8 @@ class ReviewRecord:
 @dataclass(frozen=True)
 class Kappa:
     value: float | None
-    # Why there is no value, in words an issuer understands; empty when there is one.
+    # Why there is no value, in words an issuer understands; empty when there is one. It is
+    # kept in English and translated where it is shown ({% translate %} in the template).
     reason: str = ""
 
 
@@ -47,8 +50,8 @@ class ReviewerCalibration:
     median_turnaround: timedelta | None
 
 
-NO_PAIRS = "No double-reviewed submissions shared with another reviewer yet."
-NO_VARIATION = (
+NO_PAIRS = gettext_noop("No double-reviewed submissions shared with another reviewer yet.")
+NO_VARIATION = gettext_noop(
     "Both sides of every pair gave the same single result, so agreement by chance is already "
     "100% and kappa cannot be computed."
 )
@@ -129,5 +132,5 @@ def describe_duration(duration: timedelta | None) -> str:
     if hours < 1:
         return _("%(n)s min") % {"n": max(1, round(hours * 60))}
     if hours < 48:
-        return _("%(n).1f hours") % {"n": hours}
-    return _("%(n).1f days") % {"n": hours / 24}
+        return _("%(n)s hours") % {"n": number_format(hours, 1)}
+    return _("%(n)s days") % {"n": number_format(hours / 24, 1)}

@@ -6,6 +6,7 @@ import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lib.errors import ActionError
 
@@ -16,11 +17,11 @@ ALLOWED = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
-        "application/vnd.oasis.opendocument.text": "OpenDocument text",
-        "application/vnd.oasis.opendocument.presentation": "OpenDocument slides",
-        "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument sheet",
+        "application/vnd.oasis.opendocument.text": gettext_lazy("OpenDocument text"),
+        "application/vnd.oasis.opendocument.presentation": gettext_lazy("OpenDocument slides"),
+        "application/vnd.oasis.opendocument.spreadsheet": gettext_lazy("OpenDocument sheet"),
         "application/rtf": "RTF",
-        "text/plain": "plain text",
+        "text/plain": gettext_lazy("plain text"),
     },
     "image": {
         "image/png": "PNG",
@@ -48,7 +49,7 @@ TEXT_EXTENSIONS = (".txt", ".md", ".csv")
 
 def describe(kinds: list[str]) -> str:
     """Return the accepted formats as words, e.g. "PDF, Word, PNG"."""
-    names = [label for kind in kinds for label in ALLOWED.get(kind, {}).values()]
+    names = [str(label) for kind in kinds for label in ALLOWED.get(kind, {}).values()]
     return ", ".join(dict.fromkeys(names))
 
 

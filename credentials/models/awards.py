@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from organisations.models import Person
 
@@ -81,10 +81,10 @@ class AwardBatch(models.Model):
     """A bulk award to a cohort, run as a background task with visible progress."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+        QUEUED = "queued", pgettext_lazy("bulk award status", "Queued")
+        RUNNING = "running", pgettext_lazy("bulk award status", "Running")
+        DONE = "done", pgettext_lazy("bulk award status", "Done")
+        FAILED = "failed", pgettext_lazy("bulk award status", "Failed")
 
     issuer = models.ForeignKey(Issuer, on_delete=models.CASCADE, related_name="batches")
     micro_credential = models.ForeignKey(

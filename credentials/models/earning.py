@@ -42,6 +42,17 @@ class Submission(models.Model):
         return self.status in (self.Status.DRAFT, self.Status.NOT_YET)
 
 
+# How each kind of event reads in a submission's history.
+EVENT_LABELS = {
+    "started": _("Started"),
+    "submitted": _("Submitted for review"),
+    "resubmitted": _("Resubmitted for review"),
+    "reviewed": _("Reviewed"),
+    "earned": _("Earned"),
+    "not_yet": _("Not yet"),
+}
+
+
 class SubmissionEvent(models.Model):
     """The history of a submission: started, submitted, reviewed, decided, resubmitted."""
 
@@ -57,6 +68,10 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} (round {self.round})"
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.kind, self.kind))
 
 
 class Answer(models.Model):

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.test import SimpleTestCase
+from django.utils import translation
 
 from credentials.calibration import (
     NO_PAIRS,
@@ -124,7 +125,13 @@ class TurnaroundTests(SimpleTestCase):
         self.assertIsNone(median_turnaround([]))
 
     def test_durations_are_shown_in_minutes_hours_or_days(self) -> None:
-        self.assertEqual(describe_duration(timedelta(minutes=20)), "20 min")
-        self.assertEqual(describe_duration(timedelta(hours=5)), "5.0 hours")
-        self.assertEqual(describe_duration(timedelta(days=3)), "3.0 days")
-        self.assertEqual(describe_duration(None), "")
+        with translation.override("en"):
+            self.assertEqual(describe_duration(timedelta(minutes=20)), "20 min")
+            self.assertEqual(describe_duration(timedelta(hours=5)), "5.0 hours")
+            self.assertEqual(describe_duration(timedelta(days=3)), "3.0 days")
+            self.assertEqual(describe_duration(None), "")
+
+    def test_durations_read_in_the_language_of_the_page(self) -> None:
+        with translation.override("es"):
+            self.assertEqual(describe_duration(timedelta(hours=5)), "5,0 horas")
+            self.assertEqual(describe_duration(timedelta(days=3)), "3,0 días")
