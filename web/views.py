@@ -1,6 +1,7 @@
 """The site shell: home dashboard and a health check."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
@@ -10,7 +11,10 @@ from django.views.i18n import JavaScriptCatalog
 from assessments.access import assessments_for_user
 from assessments.models import TeamMember
 from credentials.models import Award, Review, Submission
+from learning.models import ExperienceEnrolment
 from organisations.access import led_organisations, memberships_of
+from plans.models import LearningPlan, PlanItem
+from plans.summary import stalled_q
 
 
 @require_GET
@@ -54,5 +58,29 @@ def home(request: HttpRequest) -> HttpResponse:
             "reviews_waiting": Review.objects.filter(
                 reviewer=user, completed_at__isnull=True
             ).count(),
+            "plans": plans_at_a_glance(user),
+            "sign_offs_waiting": ExperienceEnrolment.objects.filter(
+                mentor=user,
+                status=ExperienceEnrolment.Status.COMPLETED,
+                mentor_signed_off_at__isnull=True,
+            ).count(),
         },
     )
+
+
+def plans_at_a_glance(user) -> list[LearningPlan]:
+    """Return the person's plans, each with its done, active and stalled item counts."""
+    items = "items__"
+    plans = list(
+        LearningPlan.objects.filter(owner=user)
+        .select_related("organisation")
+        .annotate(
+            done=Count("items", filter=Q(items__status=PlanItem.Status.DONE)),
+            active=Count("items", filter=~Q(items__status=PlanItem.Status.DROPPED)),
+            stalled=Count("items", filter=stalled_q(items)),
+        )
+        .order_by("organisation__name")
+    )
+    for plan in plans:
+        plan.percent = round(100 * plan.done / plan.active) if plan.active else 0
+    return plans

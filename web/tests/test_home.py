@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.urls import reverse
 
 from credentials.tests.helpers import approve, complete_submission, make_issuer, publish_sample
@@ -19,3 +21,23 @@ class HomeTests(TrellisTestCase):
 
     def test_the_health_check_answers_json(self) -> None:
         self.assertEqual(self.client.get(reverse("healthz")).json(), {"ok": True})
+
+    def test_home_shows_the_plan_at_a_glance(self) -> None:
+        from plans.models import LearningPlan, PlanItem
+
+        self.client.force_login(self.alice)
+        self.assertContains(self.client.get(reverse("home")), "Start your plan")
+        plan = LearningPlan.objects.create(owner=self.alice, organisation=self.walker_gamble)
+        statuses = ["done", "done", "in_progress", "not_started", "dropped"]
+        PlanItem.objects.bulk_create(
+            [
+                PlanItem(plan=plan, kind="mentoring", title=f"Item {i}", status=s)
+                for i, s in enumerate(statuses)
+            ]
+        )
+        overdue = plan.items.get(title="Item 3")
+        overdue.due_on = date(2020, 1, 1)
+        overdue.save()
+        page = self.client.get(reverse("home"))
+        self.assertContains(page, "2 of 4 items done (50%)")
+        self.assertContains(page, "1 stalled")
