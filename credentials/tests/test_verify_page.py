@@ -2,7 +2,9 @@
 
 import json
 
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 
 from credentials import actions
@@ -123,3 +125,25 @@ class VerifyPageTests(TrellisTestCase):
 
     def test_an_empty_form_asks_for_a_credential(self) -> None:
         self.assertContains(self.paste("  "), "Paste a credential", status_code=400)
+
+
+@override_settings(RATELIMIT_ENABLE=True, VERIFY_RATE="2/m")
+class VerifyThrottleTests(TrellisTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        caches["throttle"].clear()
+
+    def test_a_burst_of_verifications_from_one_address_is_paused(self) -> None:
+        fixture = json.dumps(load_fixture("complete.json"))
+        for _ in range(2):
+            self.assertEqual(
+                self.client.post(URL, {"credential": fixture}, REMOTE_ADDR="10.0.0.9").status_code,
+                200,
+            )
+        paused = self.client.post(URL, {"credential": fixture}, REMOTE_ADDR="10.0.0.9")
+        self.assertContains(paused, "Wait a minute, then try again", status_code=429)
+        self.assertNotIn("checks", paused.context)
+        other = self.client.post(URL, {"credential": fixture}, REMOTE_ADDR="10.0.0.10")
+        self.assertEqual(other.status_code, 200)
+        # Reading the page is never paused.
+        self.assertEqual(self.client.get(URL, REMOTE_ADDR="10.0.0.9").status_code, 200)

@@ -1,11 +1,14 @@
 """The verification page: anyone pastes or uploads an Open Badges 3.0 credential and sees why."""
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from lib.throttle import over_limit
 
 from ..verdict import MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_MB, explain, summary, verify_text
 
@@ -49,6 +52,11 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     context: dict = {"max_mb": MAX_CREDENTIAL_MB}
     status = 200
     if request.method == "POST":
+        if over_limit(request, "verify", [("ip", settings.VERIFY_RATE)], count=True):
+            context["error"] = _(
+                "You have verified many credentials in a short time. Wait a minute, then try again."
+            )
+            return render(request, "credentials/verify.html", context, status=429)
         data, error = _submitted(request)
         if error:
             context["error"], status = error, 400
