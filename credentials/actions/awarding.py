@@ -12,7 +12,7 @@ from organisations.models import Person
 
 from .. import issuing
 from ..models import Artifact, Award, AwardBatch, Issuer, MicroCredential, StatusList, Submission
-from ..signals import credentials_awarded
+from ..signals import credential_revoked, credentials_awarded
 
 
 def _next_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]:
@@ -102,6 +102,7 @@ def revoke_credential(award: Award, by: Person, reason: str) -> Award:
     StatusList.objects.filter(pk=award.status_list_id).update(
         signed_json=None, updated_at=timezone.now()
     )
+    credential_revoked.send(Award, award=award)
     email, title = award.earner.email, award.micro_credential.title
     transaction.on_commit(
         lambda: send_mail(

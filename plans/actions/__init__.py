@@ -1,7 +1,11 @@
 """Every write to learning plans; each action is atomic and raises ActionError on bad input."""
 
 from .planning import add_goal, add_item, add_target_competency, start_plan, update_item
-from .progress import complete_items_for_awards, complete_items_for_experience
+from .progress import (
+    complete_items_for_awards,
+    complete_items_for_experience,
+    reopen_items_for_revocation,
+)
 from .suggesting import (
     accept_suggestion,
     dismiss_suggestion,
@@ -19,6 +23,7 @@ __all__ = [
     "complete_items_for_awards",
     "complete_items_for_experience",
     "dismiss_suggestion",
+    "reopen_items_for_revocation",
     "start_plan",
     "suggest_for_targets",
     "suggest_from_assessment",

@@ -30,6 +30,30 @@ def complete_items_for_awards(awards: list[Award]) -> int:
     )
 
 
+@transaction.atomic
+def reopen_items_for_revocation(award: Award) -> int:
+    """Put the earner's done plan items for a revoked micro-credential back in progress.
+
+    Unless the earner still holds the micro-credential through another credential (an award of
+    another version, say): then the item stays done. Returns how many items changed.
+    """
+    if (
+        Award.objects.filter(
+            earner_id=award.earner_id,
+            micro_credential__slug=award.micro_credential.slug,
+            revoked_at__isnull=True,
+        )
+        .exclude(pk=award.pk)
+        .exists()
+    ):
+        return 0
+    return PlanItem.objects.filter(
+        plan__owner_id=award.earner_id,
+        source_key=micro_credential_key(award.micro_credential.slug),
+        status=PlanItem.Status.DONE,
+    ).update(status=PlanItem.Status.IN_PROGRESS, completed_at=None, updated_at=timezone.now())
+
+
 def complete_items_already_earned(plan_ids: list[int]) -> int:
     """Mark micro-credential items done where the plan's owner already holds the credential."""
     held = {

@@ -138,6 +138,19 @@ class PlanTests(PlanTestCase):
         item.refresh_from_db()
         self.assertEqual(item.status, PlanItem.Status.DONE)
 
+    def test_a_revoked_credential_puts_the_plan_item_back_in_progress(self) -> None:
+        plan = self.plan_of(self.alice)
+        item = actions.add_item(
+            plan, self.alice, "micro_credential", micro_credential=self.shared_purpose
+        )
+        award = self.earn(self.shared_purpose, self.alice).award
+        item.refresh_from_db()
+        self.assertEqual(item.status, PlanItem.Status.DONE)
+        credential_actions.revoke_credential(award, self.dana, "Evidence was not her own.")
+        item.refresh_from_db()
+        self.assertEqual(item.status, PlanItem.Status.IN_PROGRESS)
+        self.assertIsNone(item.completed_at)
+
     def test_a_cohort_award_completes_every_earners_plan_item(self) -> None:
         items = [
             actions.add_item(
