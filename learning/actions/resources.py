@@ -32,9 +32,9 @@ def check_web_address(url: str, field: str = "url") -> str:
     return url
 
 
-def _choice(value: str, choices, field: str, label: str) -> str:
+def _choice(value: str, choices, field: str, message: str) -> str:
     if value not in choices.values:
-        raise ActionError(_("Choose the %(label)s from the list.") % {"label": label}, field=field)
+        raise ActionError(message, field=field)
     return value
 
 
@@ -68,9 +68,18 @@ def add_resource(
         organisation=organisation,
         slug=unique_slug(organisation, title),
         title=title[:300],
-        kind=_choice(data.get("kind", ""), Resource.Kind, "kind", _("kind of resource")),
-        cost=_choice(data.get("cost", ""), Resource.Cost, "cost", _("cost")),
-        format=_choice(data.get("format", ""), Resource.Format, "format", _("format")),
+        kind=_choice(
+            data.get("kind", ""),
+            Resource.Kind,
+            "kind",
+            _("Choose the kind of resource from the list."),
+        ),
+        cost=_choice(
+            data.get("cost", ""), Resource.Cost, "cost", _("Choose the cost from the list.")
+        ),
+        format=_choice(
+            data.get("format", ""), Resource.Format, "format", _("Choose the format from the list.")
+        ),
         summary=(data.get("summary") or "").strip(),
         author=(data.get("author") or "").strip()[:300],
         url=check_web_address(data.get("url") or ""),

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from organisations.models import Organisation, Person
 
@@ -62,7 +63,7 @@ class LeadershipExperience(models.Model):
 class ExperienceEnrolment(models.Model):
     class Status(models.TextChoices):
         TAKEN = "taken", _("Taken on")
-        COMPLETED = "completed", _("Completed")
+        COMPLETED = "completed", pgettext_lazy("experience", "Completed")
 
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="experience_enrolments"
