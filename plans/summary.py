@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from organisations.models import Organisation
 
@@ -13,6 +14,16 @@ from .models import Goal, LearningPlan, PlanItem, Suggestion, TargetCompetency
 # An item in progress that nobody has touched for this long is stalled.
 STALLED_AFTER = timedelta(days=30)
 STALLED_SHOWN = 50
+# Suggestions shown at first in each group; the rest open on request.
+SUGGESTIONS_SHOWN = 5
+# Micro-credentials first: they are what a growth area or a target competency names most directly.
+KIND_ORDER = [
+    PlanItem.Kind.MICRO_CREDENTIAL,
+    PlanItem.Kind.EXPERIENCE,
+    PlanItem.Kind.PLAYLIST,
+    PlanItem.Kind.RESOURCE,
+    PlanItem.Kind.MENTORING,
+]
 OPEN = [PlanItem.Status.NOT_STARTED, PlanItem.Status.IN_PROGRESS]
 
 
@@ -60,6 +71,42 @@ def is_stalled(item: PlanItem) -> bool:
 
 
 @dataclass
+class SuggestionGroup:
+    """The open suggestions from one source: the first few shown, the rest folded away."""
+
+    source: str
+    heading: str
+    shown: list[Suggestion]
+    more: list[Suggestion]
+
+    @property
+    def total(self) -> int:
+        return len(self.shown) + len(self.more)
+
+
+def group_suggestions(suggestions: list[Suggestion]) -> list[SuggestionGroup]:
+    """Group suggestions by where they come from, micro-credentials first within each group."""
+    groups = []
+    headings = {
+        Suggestion.Source.GROWTH_AREA: _("From your team's conditions assessment"),
+        Suggestion.Source.TARGET_COMPETENCY: _("For your target competencies"),
+    }
+    for source, label in Suggestion.Source.choices:
+        mine = [s for s in suggestions if s.source == source]
+        mine.sort(key=lambda s: (KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else 99, s.pk))
+        if mine:
+            groups.append(
+                SuggestionGroup(
+                    source,
+                    str(headings.get(source, label)),
+                    mine[:SUGGESTIONS_SHOWN],
+                    mine[SUGGESTIONS_SHOWN:],
+                )
+            )
+    return groups
+
+
+@dataclass
 class PlanPage:
     plan: LearningPlan
     own_goals: list[Goal]
@@ -68,6 +115,10 @@ class PlanPage:
     items: list[PlanItem]
     suggestions: list[Suggestion]
     progress: Progress
+
+    @property
+    def suggestion_groups(self) -> list[SuggestionGroup]:
+        return group_suggestions(self.suggestions)
 
 
 def plan_page(plan: LearningPlan, for_owner: bool) -> PlanPage:

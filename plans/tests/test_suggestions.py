@@ -1,3 +1,4 @@
+from django.test import SimpleTestCase
 from django.urls import reverse
 
 from assessments.models import Rating, Recommendation
@@ -7,6 +8,7 @@ from organisations.models import Role
 from plans import actions
 from plans.keys import micro_credential_key, recommendation_key
 from plans.models import PlanItem, Suggestion
+from plans.summary import group_suggestions
 
 from .base import PlanTestCase
 
@@ -121,3 +123,22 @@ class TargetSuggestionTests(PlanTestCase):
         url = reverse("plans:decide-suggestion", args=[suggestion.pk])
         self.assertEqual(self.client.post(url, {"decision": "accept"}).status_code, 404)
         self.assertFalse(PlanItem.objects.exists())
+
+
+class SuggestionGroupTests(SimpleTestCase):
+    def test_groups_by_source_with_micro_credentials_first_and_the_rest_folded(self) -> None:
+        growth, target = Suggestion.Source.GROWTH_AREA, Suggestion.Source.TARGET_COMPETENCY
+        kinds = ["resource", "experience", "micro_credential", "resource", "resource", "resource"]
+        suggestions = [
+            Suggestion(pk=i, kind=kind, source=growth, title=f"G{i}")
+            for i, kind in enumerate(kinds)
+        ] + [Suggestion(pk=10, kind="micro_credential", source=target, title="T")]
+        first, second = group_suggestions(suggestions)
+        self.assertEqual(first.heading, "From your team's conditions assessment")
+        self.assertEqual([s.title for s in first.shown], ["G2", "G1", "G0", "G3", "G4"])
+        self.assertEqual([s.title for s in first.more], ["G5"])
+        self.assertEqual(first.total, 6)
+        self.assertEqual(
+            (second.heading, second.total, second.more), ("For your target competencies", 1, [])
+        )
+        self.assertEqual(group_suggestions([]), [])
