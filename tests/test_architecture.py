@@ -48,3 +48,14 @@ def test_code_imports_only_apps_on_lower_floors():
                 if top != app and FLOORS.get(top, -1) >= floor:
                     upward.append(f"{relative}:{line} imports {module}")
     assert upward == [], "Imports must point down (docs/architecture.md):\n" + "\n".join(upward)
+
+
+def test_every_app_with_tests_is_collected_and_packaged():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    testpaths = set(project["tool"]["pytest"]["ini_options"]["testpaths"])
+    packaged = {p.rstrip("*") for p in project["tool"]["setuptools"]["packages"]["find"]["include"]}
+    with_tests = {path.parent.parent.name for path in ROOT.glob("*/tests/__init__.py")}
+    assert with_tests - testpaths == set(), "Add these apps to testpaths in pyproject.toml."
+    assert set(FLOORS) - packaged == set(), "Add these apps to the packages in pyproject.toml."
