@@ -6,11 +6,11 @@ micro-credentials aligned to them). Each thing is suggested to a plan once: a di
 suggestion never comes back, and nothing already in the plan or already earned is proposed.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from assessments.models import Assessment
 from assessments.report import build_team_report
@@ -19,18 +19,13 @@ from frameworks.models import Competency
 from learning.models import LeadershipExperience, Resource
 from lib.errors import ActionError
 from organisations.access import can_lead
-from organisations.models import Person, Role
+from organisations.models import Person
 
 from ..keys import learning_object_key, micro_credential_key, recommendation_key
 from ..models import LearningPlan, PlanItem, Suggestion
+from ..reasons import aligned_args, area_args, reason_text
 from .planning import check_micro_credential, require_owner, touch
 from .templates import plan_places, plans_for, published_by_slug
-
-ROLE_NAMES = {
-    Role.TEACHER: gettext_lazy("teachers"),
-    Role.ADMINISTRATOR: gettext_lazy("administrators"),
-    Role.POLICYMAKER: gettext_lazy("policymakers"),
-}
 
 
 def held_slugs(owner_ids: list[int]) -> set[tuple[int, str]]:
@@ -61,17 +56,10 @@ def save_new(suggestions: list[Suggestion], plans: list[LearningPlan]) -> int:
     return len(fresh)
 
 
-def area_reason(category: str, area_title: str, role: str, text: str = "") -> str:
-    if category == "growth":
-        reason = _(
-            "Your team rated area “%(a)s” below the criterion; this is recommended for %(r)s."
-        )
-    else:
-        reason = _(
-            "Your team's views on area “%(a)s” differ widely; this is recommended for %(r)s."
-        )
-    reason = reason % {"a": area_title, "r": ROLE_NAMES.get(role, role)}
-    return f"{reason} {text}".strip()
+def reasoned(args: dict[str, str]) -> dict:
+    """Return a suggestion's reason fields: the facts, and the sentence in English for records."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return {"reason_args": args, "reason": reason_text(args)}
 
 
 @transaction.atomic
@@ -111,7 +99,7 @@ def suggest_from_assessment(assessment: Assessment, by: Person) -> int:
                         plan=plan,
                         kind=PlanItem.Kind.EXPERIENCE,
                         title=rec.text[:500],
-                        reason=area_reason(category, area.area.title, member.role),
+                        **reasoned(area_args(category, area.area.title, member.role)),
                         source=Suggestion.Source.GROWTH_AREA,
                         target_key=recommendation_key(rec.pk),
                         assessment=assessment,
@@ -127,7 +115,7 @@ def suggest_from_assessment(assessment: Assessment, by: Person) -> int:
                             kind=PlanItem.Kind.MICRO_CREDENTIAL,
                             title=mc.title,
                             micro_credential=mc,
-                            reason=area_reason(category, area.area.title, member.role),
+                            **reasoned(area_args(category, area.area.title, member.role)),
                             source=Suggestion.Source.GROWTH_AREA,
                             target_key=micro_credential_key(slug),
                             assessment=assessment,
@@ -179,17 +167,13 @@ def suggest_for_targets(plan: LearningPlan, by: Person) -> int:
                 kind=PlanItem.Kind.MICRO_CREDENTIAL,
                 title=mc.title,
                 micro_credential=mc,
-                reason=aligned_reason(target),
+                **reasoned(aligned_args(target.name)),
                 source=Suggestion.Source.TARGET_COMPETENCY,
                 target_key=micro_credential_key(mc.slug),
             )
         )
     suggestions += learning_suggestions(plan, covered)
     return save_new(suggestions, [plan])
-
-
-def aligned_reason(target: Competency) -> str:
-    return _("Aligned to “%(c)s”, a target competency in your plan.") % {"c": target.name}
 
 
 def learning_suggestions(plan: LearningPlan, covered: dict[int, Competency]) -> list[Suggestion]:
@@ -218,7 +202,7 @@ def learning_suggestions(plan: LearningPlan, covered: dict[int, Competency]) -> 
                     plan=plan,
                     kind=kind,
                     title=obj.title[:500],
-                    reason=aligned_reason(covered[row.competency_id]),
+                    **reasoned(aligned_args(covered[row.competency_id].name)),
                     source=Suggestion.Source.TARGET_COMPETENCY,
                     target_key=learning_object_key(kind, obj),
                     **{kind: obj},

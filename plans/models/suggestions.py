@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..reasons import reason_text
 from .plans import LearningPlan, PlanItem
 
 
@@ -37,7 +38,10 @@ class Suggestion(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
+    # The sentence in English, for records; `why` gives it in the reader's language.
     reason = models.TextField()
+    # The facts behind the reason (see plans/reasons.py), so it reads in any language.
+    reason_args = models.JSONField(default=dict, blank=True)
     source = models.CharField(max_length=20, choices=Source.choices)
     # The thing suggested, as PlanItem.source_key; one suggestion per thing per plan, so a
     # dismissed suggestion never comes back.
@@ -60,3 +64,8 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def why(self) -> str:
+        """Return the reason in the active language (older rows keep their saved sentence)."""
+        return reason_text(self.reason_args) if self.reason_args else self.reason

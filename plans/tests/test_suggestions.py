@@ -1,5 +1,6 @@
 from django.test import SimpleTestCase
 from django.urls import reverse
+from django.utils import translation
 
 from assessments.models import Rating, Recommendation
 from assessments.tests.helpers import answer_all, seat, start
@@ -39,6 +40,17 @@ class AssessmentSuggestionTests(PlanTestCase):
         reason = paula.get(kind="micro_credential").reason
         self.assertIn("below the criterion", reason)
         self.assertIn("administrators", reason)
+
+    def test_each_reader_reads_the_reason_in_their_own_language(self) -> None:
+        with translation.override("es"):
+            actions.suggest_from_assessment(self.assessment, self.paula)
+        suggestion = Suggestion.objects.filter(plan__owner=self.alice).first()
+        self.assertIn("below the criterion", suggestion.reason)
+        self.client.force_login(self.alice)
+        url = reverse("plans:detail", args=[suggestion.plan_id])
+        self.assertContains(self.client.get(url), "this is recommended for teachers.")
+        spanish = self.client.get(url, headers={"accept-language": "es"})
+        self.assertContains(spanish, "esto se recomienda para docentes")
 
     def test_proposing_again_adds_nothing_and_dismissed_ones_stay_away(self) -> None:
         actions.suggest_from_assessment(self.assessment, self.paula)
