@@ -3,6 +3,7 @@
 import json
 from uuid import UUID
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from credentials.models import Award
 from credentials.verification import verify
+from lib.throttle import over_limit
 from organisations.access import get_led_organisation_for_user
 
 from .auth import TOKEN_OR_SESSION
@@ -92,7 +94,7 @@ def credential(request: HttpRequest, public_id: UUID, response: HttpResponse) ->
 
 @api.post(
     "/verify",
-    response={200: VerificationResult, 400: Problem, 413: Problem},
+    response={200: VerificationResult, 400: Problem, 413: Problem, 429: Problem},
     auth=None,
     url_name="verify",
     tags=["verification"],
@@ -106,7 +108,14 @@ def credential(request: HttpRequest, public_id: UUID, response: HttpResponse) ->
     },
 )
 def verify_credential(request: HttpRequest) -> Status:
-    """Check a credential's proof, issuer, dates, schema and status; say why when one fails."""
+    """Check a credential's proof, issuer, dates, schema and status; say why when one fails.
+
+    Each client address may verify a limited number of credentials a minute (429 past it).
+    """
+    if over_limit(request, "verify", [("ip", settings.VERIFY_RATE)], count=True):
+        return Status(
+            429, {"detail": "Too many verifications from this address; wait a minute and retry."}
+        )
     too_large = {"detail": "The credential is larger than 1 MiB; send the JSON document only."}
     declared = request.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > MAX_VERIFY_BYTES:

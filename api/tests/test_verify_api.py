@@ -1,6 +1,7 @@
 import json
 
-from django.test import Client
+from django.core.cache import caches
+from django.test import Client, override_settings
 
 from credentials import actions as credential_actions
 
@@ -99,3 +100,23 @@ class VerifyApiTests(ApiTestCase):
             twenty = self.post(self.award.signed_json)
         self.assertTrue(one.json()["verified"])
         self.assertTrue(twenty.json()["verified"])
+
+    @override_settings(RATELIMIT_ENABLE=True, VERIFY_RATE="2/m")
+    def test_a_burst_from_one_address_gets_429_with_a_reason(self) -> None:
+        caches["throttle"].clear()
+        body = json.dumps(self.award.signed_json)
+        statuses = [
+            self.client.post(
+                VERIFY, body, content_type="application/json", REMOTE_ADDR="10.0.3.1"
+            ).status_code
+            for _ in range(3)
+        ]
+        self.assertEqual(statuses, [200, 200, 429])
+        paused = self.client.post(
+            VERIFY, body, content_type="application/json", REMOTE_ADDR="10.0.3.1"
+        )
+        self.assertIn("Too many verifications", paused.json()["detail"])
+        other = self.client.post(
+            VERIFY, body, content_type="application/json", REMOTE_ADDR="10.0.3.2"
+        )
+        self.assertEqual(other.status_code, 200)
