@@ -41,3 +41,10 @@ class HomeTests(TrellisTestCase):
         page = self.client.get(reverse("home"))
         self.assertContains(page, "2 of 4 items done (50%)")
         self.assertContains(page, "1 stalled")
+
+    def test_the_footer_links_verification_for_all_and_api_tokens_for_members(self) -> None:
+        signed_out = self.client.get(reverse("login"))
+        self.assertContains(signed_out, f'href="{reverse("credentials:verify")}"')
+        self.assertNotContains(signed_out, reverse("api:tokens"))
+        self.client.force_login(self.alice)
+        self.assertContains(self.client.get(reverse("home")), f'href="{reverse("api:tokens")}"')
