@@ -50,7 +50,8 @@ def can_lead(user: Person, organisation: Organisation) -> bool:
 
 def get_organisation_for_user(user: Person, organisation_id: int) -> Organisation:
     """Return the organisation, or "not found" alike for missing and forbidden ones."""
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    # With its parent: pages name it, and a query each would be one more for all but a state.
+    organisation = Organisation.objects.select_related("parent").filter(pk=organisation_id).first()
     if organisation is None or not can_see(user, organisation):
         raise Http404("No such organisation.")
     return organisation
