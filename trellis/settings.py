@@ -106,8 +106,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttling (django-ratelimit's counters): sign-in attempts and public verifications. The
 # counters live in files under var/ so every gunicorn worker on the host shares them, with no
 # extra service; the default cache stays in memory for speed. See docs/decisions.md.
+# The district overview keeps one small entry per school's latest assessment: a state has
+# thousands, far above Django's default of 300 entries, which would evict them on every visit.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
     "throttle": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}
         if TESTING

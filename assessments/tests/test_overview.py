@@ -1,8 +1,10 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from assessments.models import Rating
+from assessments.models import Assessment, Criterion, Rating, Response, TeamMember
+from assessments.views.overview import SCHOOLS_SHOWN
 from organisations.actions import create_organisation
 from organisations.models import Organisation, Role
 from tests.base import TrellisTestCase, make_person
@@ -68,3 +70,88 @@ class DistrictOverviewTests(TrellisTestCase):
         for person in (self.olivia, self.alice):
             self.client.force_login(person)
             self.assertEqual(self.client.get(url).status_code, 404)
+
+
+class StateOverviewTests(TrellisTestCase):
+    """A state has thousands of schools: the overview stays as cheap as a district's."""
+
+    SCHOOLS = 450  # more than the cache's default 300 entries, and more than one page
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.sam = make_person(
+            "sam@sc.example", "Sam", "State", Role.POLICYMAKER, cls.south_carolina
+        )
+        district = create_organisation(
+            "Big District", Organisation.Kind.DISTRICT, cls.south_carolina
+        )
+        Organisation.objects.bulk_create(
+            Organisation(
+                name=f"School {n:03d}",
+                kind=Organisation.Kind.SCHOOL,
+                parent=district,
+                slug=f"state-school-{n}",
+            )
+            for n in range(cls.SCHOOLS)
+        )
+        schools = list(Organisation.objects.filter(parent=district))
+        for school in schools:
+            school.path = f"{district.path}{school.pk}/"
+        Organisation.objects.bulk_update(schools, ["path"])
+        assessments = Assessment.objects.bulk_create(
+            Assessment(
+                organisation=school,
+                instrument=cls.rubric,
+                title="Spring review",
+                status=Assessment.Status.COLLECTING,
+                started_by=cls.sam,
+            )
+            for school in schools
+        )
+        members = TeamMember.objects.bulk_create(
+            TeamMember(
+                assessment=assessment,
+                person=cls.sam,
+                role=Role.POLICYMAKER,
+                submitted_at=timezone.now(),
+            )
+            for assessment in assessments
+        )
+        criteria = list(
+            Criterion.objects.filter(area__instrument=cls.rubric, role=Role.POLICYMAKER)
+        )
+        Response.objects.bulk_create(
+            Response(member=member, criterion=criterion, rating=Rating.MEETS)
+            for member in members
+            for criterion in criteria[:3]
+        )
+
+    def _warm_queries(self, person, organisation: Organisation, **query) -> tuple[int, object]:
+        self.client.force_login(person)
+        url = reverse("assessments:overview", args=[organisation.pk])
+        self.client.get(url, query)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url, query)
+        self.assertEqual(response.status_code, 200)
+        return len(queries), response
+
+    def test_a_state_costs_the_same_queries_as_a_district_once_warm(self) -> None:
+        district, _page = self._warm_queries(self.dana, self.clarendon)
+        state, _page = self._warm_queries(self.sam, self.south_carolina)
+        self.assertEqual(district, state)
+
+    def test_a_state_lists_one_page_of_schools_and_counts_them_all(self) -> None:
+        _count, first = self._warm_queries(self.sam, self.south_carolina)
+        html = first.content.decode()
+        self.assertEqual(html.count('<th scope="row">'), SCHOOLS_SHOWN)
+        self.assertIn(f'<p class="stat">{self.SCHOOLS + 2}</p>', html)  # with Clarendon's two
+        self.assertIn("School 000", html)
+        self.assertNotIn("School 449", html)
+        last_page = (self.SCHOOLS + 2 + SCHOOLS_SHOWN - 1) // SCHOOLS_SHOWN
+        _count, last = self._warm_queries(
+            self.sam, self.south_carolina, instrument="teacher-leadership-rubric", page=last_page
+        )
+        self.assertContains(last, "School 449")
+        # The links to other pages keep the chosen instrument.
+        self.assertContains(last, "?instrument=teacher-leadership-rubric&amp;page=")

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from ..models import Criterion, Instrument
 from ..overview import district_overview
 
 DEFAULT_INSTRUMENT = "teacher-leadership-rubric"
+# Schools listed per page of the overview: a district's fit on one, a state's take several.
+SCHOOLS_SHOWN = 200
 
 
 @login_required
@@ -31,10 +34,18 @@ def overview(request: HttpRequest, organisation_id: int) -> HttpResponse:
     if slug not in {s for s, _title in slugs}:
         slug = DEFAULT_INSTRUMENT
     data = district_overview(organisation, slug)
+    # The counts and weakest areas cover every school; the table shows one page of them.
+    page = Paginator(data.schools, SCHOOLS_SHOWN).get_page(request.GET.get("page"))
     return render(
         request,
         "assessments/overview.html",
-        {"organisation": organisation, "overview": data, "instruments": slugs, "slug": slug},
+        {
+            "organisation": organisation,
+            "overview": data,
+            "page": page,
+            "instruments": slugs,
+            "slug": slug,
+        },
     )
 
 
