@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ STALLED_AFTER = timedelta(days=30)
 STALLED_SHOWN = 50
 # Suggestions shown at first in each group; the rest open on request.
 SUGGESTIONS_SHOWN = 5
+# Plans listed per page of the school view.
+PLANS_SHOWN = 50
 # Micro-credentials first: they are what a growth area or a target competency names most directly.
 KIND_ORDER = [
     PlanItem.Kind.MICRO_CREDENTIAL,
@@ -159,6 +162,8 @@ class PlanRow:
 @dataclass
 class SchoolSummary:
     organisation: Organisation
+    # One page of plans, most stalled first; a state keeps tens of thousands.
+    page: Page
     rows: list[PlanRow]
     competencies: list[dict]
     stalled_items: list[PlanItem]
@@ -166,26 +171,34 @@ class SchoolSummary:
     progress: Progress
 
 
-def school_summary(organisation: Organisation) -> SchoolSummary:
-    """Sum up the plans kept in the organisation and below it; never private notes."""
+def school_summary(organisation: Organisation, page_number: str | None = None) -> SchoolSummary:
+    """Sum up the plans kept in the organisation and below it; never private notes.
+
+    The totals cover every plan; the list of plans is one page of PLANS_SHOWN, so the page
+    costs the same queries and about the same time for a school or a whole state.
+    """
     within = {"plan__organisation__path__startswith": organisation.path}
-    plans = list(
-        LearningPlan.objects.filter(
-            organisation__path__startswith=organisation.path
-        ).select_related("owner", "organisation")
+    totals = PlanItem.objects.filter(**within).aggregate(
+        stalled=Count("pk", filter=stalled_q()),
+        **{status: Count("pk", filter=Q(status=status)) for status in PlanItem.Status.values},
     )
-    rows = {plan.pk: PlanRow(plan, Progress()) for plan in plans}
-    overall = Progress()
+    overall = Progress(stalled=totals.pop("stalled"))
+    overall.counts = {status: n for status, n in totals.items() if n}
+    plans = (
+        LearningPlan.objects.filter(organisation__path__startswith=organisation.path)
+        .select_related("owner", "organisation")
+        .annotate(stalled_items=Count("items", filter=stalled_q("items__")))
+        .order_by("-stalled_items", "owner__family_name", "owner__given_name", "pk")
+    )
+    page = Paginator(plans, PLANS_SHOWN).get_page(page_number)
+    rows = {plan.pk: PlanRow(plan, Progress(stalled=plan.stalled_items)) for plan in page}
     for entry in (
-        PlanItem.objects.filter(**within).values("plan_id", "status").annotate(n=Count("pk"))
+        PlanItem.objects.filter(plan_id__in=list(rows))
+        .values("plan_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
     ):
         rows[entry["plan_id"]].progress.counts[entry["status"]] = entry["n"]
-        overall.counts[entry["status"]] = overall.counts.get(entry["status"], 0) + entry["n"]
-    for entry in (
-        PlanItem.objects.filter(stalled_q(), **within).values("plan_id").annotate(n=Count("pk"))
-    ):
-        rows[entry["plan_id"]].progress.stalled = entry["n"]
-        overall.stalled += entry["n"]
     stalled_items = list(
         PlanItem.objects.filter(stalled_q(), **within)
         .select_related("plan__owner")
@@ -216,7 +229,8 @@ def school_summary(organisation: Organisation) -> SchoolSummary:
         entry["name"] = entry["competency__title"] or entry["competency__statement"]
     return SchoolSummary(
         organisation=organisation,
-        rows=sorted(rows.values(), key=lambda r: (-r.progress.stalled, r.plan.owner.family_name)),
+        page=page,
+        rows=list(rows.values()),
         competencies=competencies,
         stalled_items=stalled_items,
         stalled_total=overall.stalled,

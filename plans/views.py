@@ -219,7 +219,7 @@ def school(request: HttpRequest, organisation_id: int) -> HttpResponse:
         request,
         "plans/school.html",
         {
-            "summary": school_summary(organisation),
+            "summary": school_summary(organisation, request.GET.get("page")),
             "organisation": organisation,
             "stalled_days": STALLED_AFTER.days,
             "recommend_form": RecommendForm(organisation),

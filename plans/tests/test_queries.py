@@ -11,6 +11,7 @@ from organisations.actions import create_organisation
 from organisations.models import Membership, Organisation, Person, Role
 from plans import actions
 from plans.models import Goal, LearningPlan, PlanItem, TargetCompetency
+from plans.summary import PLANS_SHOWN
 
 from .base import PlanTestCase
 
@@ -99,3 +100,28 @@ class QueryCountTests(PlanTestCase):
         summary = page.context["summary"]
         self.assertEqual(summary.progress.total, 9)
         self.assertGreater(summary.stalled_total, 0)
+
+    def test_the_school_view_lists_one_page_of_plans_most_stalled_first(self) -> None:
+        # A state keeps tens of thousands of plans: the totals count them all, the list pages.
+        large = school_with_plans(self.clarendon, "Large School", 120, self.vision, self.proficient)
+        self.client.force_login(self.dana)
+        url = reverse("plans:school", args=[large.pk])
+        first = self.client.get(url)
+        summary = first.context["summary"]
+        self.assertEqual(summary.page.paginator.count, 120)
+        self.assertEqual(len(summary.rows), PLANS_SHOWN)
+        self.assertContains(first, "120 plans")
+        # The three plans with items (some stalled) come first, then by name.
+        self.assertGreater(summary.rows[0].progress.stalled, 0)
+        self.assertEqual(summary.rows[0].progress.total, 4)
+        self.assertEqual(summary.progress.total, 12)
+        self.assertEqual(summary.stalled_total, sum(r.progress.stalled for r in summary.rows))
+        last = self.client.get(url, {"page": 3})
+        self.assertEqual(len(last.context["summary"].rows), 120 - 2 * PLANS_SHOWN)
+        self.assertContains(last, "Page 3 of 3")
+        seen = {
+            row.plan.pk
+            for number in (1, 2, 3)
+            for row in self.client.get(url, {"page": number}).context["summary"].rows
+        }
+        self.assertEqual(len(seen), 120)
