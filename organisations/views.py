@@ -6,7 +6,8 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -57,8 +58,18 @@ class SignInView(LoginView):
 @login_required
 def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, organisation_id)
+    # Everyone in each child and below it (a district's schools), each person once.
+    people_below = (
+        Membership.objects.filter(organisation__path__startswith=OuterRef("path"))
+        .order_by()
+        .values(everyone=Value(1))
+        .annotate(n=Count("person", distinct=True))
+        .values("n")
+    )
     children = list(
-        Organisation.objects.filter(parent=organisation).annotate(people=Count("memberships"))
+        Organisation.objects.filter(parent=organisation).annotate(
+            people=Coalesce(Subquery(people_below), 0)
+        )
     )
     role_counts = dict(
         Membership.objects.filter(organisation__path__startswith=organisation.path)
