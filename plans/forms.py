@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
@@ -151,6 +151,14 @@ class RecommendForm(forms.Form):
 
     def __init__(self, organisation: Organisation, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assessment"].queryset = Assessment.objects.filter(
-            organisation__path__startswith=organisation.path
-        ).select_related("organisation")
+        # Each school's latest assessment: an older one's growth areas are out of date, and a
+        # district or a state would otherwise list every assessment it ever held.
+        newer = Assessment.objects.filter(
+            organisation=OuterRef("organisation"), created_at__gt=OuterRef("created_at")
+        )
+        self.fields["assessment"].queryset = (
+            Assessment.objects.filter(organisation__path__startswith=organisation.path)
+            .exclude(Exists(newer))
+            .select_related("organisation")
+            .order_by("organisation__name", "-created_at")
+        )

@@ -1,8 +1,10 @@
+from datetime import timedelta
+
 from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import translation
 
-from assessments.models import Rating, Recommendation
+from assessments.models import Assessment, Rating, Recommendation
 from assessments.tests.helpers import answer_all, seat, start
 from lib.errors import ActionError
 from organisations.models import Role
@@ -77,6 +79,20 @@ class AssessmentSuggestionTests(PlanTestCase):
         plan = Suggestion.objects.filter(plan__owner=self.alice).first().plan
         page = self.client.get(reverse("plans:detail", args=[plan.pk]))
         self.assertContains(page, "Why:")
+
+
+class RecommendFormTests(PlanTestCase):
+    def test_each_school_offers_only_its_latest_assessment(self) -> None:
+        team = [(self.alice, Role.TEACHER), (self.paula, Role.ADMINISTRATOR)]
+        older = start(self.walker_gamble, self.rubric, self.paula, team)
+        Assessment.objects.filter(pk=older.pk).update(
+            created_at=older.created_at - timedelta(days=365)
+        )
+        latest = start(self.walker_gamble, self.rubric, self.paula, team)
+        self.client.force_login(self.dana)
+        page = self.client.get(reverse("plans:school", args=[self.clarendon.pk]))
+        offered = list(page.context["recommend_form"].fields["assessment"].queryset)
+        self.assertEqual(offered, [latest])
 
 
 class TargetSuggestionTests(PlanTestCase):
