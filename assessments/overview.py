@@ -1,6 +1,6 @@
 """A district's (or state's) picture: every school's assessment status and weakest areas."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
@@ -44,12 +44,34 @@ class AreaSummary:
 
 
 @dataclass
+class DistrictRow:
+    """One district of a state's overview: its schools' stages and its weakest area."""
+
+    district_id: int
+    name: str
+    schools: int = 0
+    status_counts: dict[str, int] = field(default_factory=dict)
+    # (area number, area title) -> [sum of ratings, number of ratings]
+    sums: dict[tuple[int, str], list[int]] = field(default_factory=dict)
+
+    @property
+    def assessed(self) -> int:
+        return self.schools - self.status_counts.get("none", 0)
+
+    @property
+    def weakest(self) -> AreaSummary | None:
+        return weakest_areas(self.sums)[0] if self.sums else None
+
+
+@dataclass
 class Overview:
     organisation: Organisation
     instrument: Instrument | None
     areas: list[FocusArea]
     schools: list[SchoolRow]
     weakest: list[AreaSummary]
+    # For an organisation above districts (a state): one row per district, else empty.
+    districts: list[DistrictRow] = field(default_factory=list)
 
     @property
     def status_counts(self) -> dict[str, int]:
@@ -73,14 +95,25 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
     areas = [
         area for area in all_areas.values() if instrument and area.instrument_id == instrument.pk
     ]
-    # Plain values rather than model instances: a state has thousands of schools.
-    schools = (
+    # Plain values rather than model instances: a state has thousands of schools. The
+    # districts below come in the same query, for a state's rows by district.
+    places = list(
         Organisation.objects.filter(
-            path__startswith=organisation.path, kind=Organisation.Kind.SCHOOL
+            path__startswith=organisation.path,
+            kind__in=[Organisation.Kind.SCHOOL, Organisation.Kind.DISTRICT],
         )
-        .values_list("id", "name")
+        .values_list("id", "name", "kind", "parent_id")
         .order_by("name")
     )
+    schools = [(pk, name) for pk, name, kind, _p in places if kind == Organisation.Kind.SCHOOL]
+    districts = {
+        pk: DistrictRow(pk, name)
+        for pk, name, kind, _p in places
+        if kind == Organisation.Kind.DISTRICT and pk != organisation.pk
+    }
+    district_of = {
+        pk: parent for pk, _n, kind, parent in places if kind == Organisation.Kind.SCHOOL
+    }
     # One join only (the members), so plain counts are exact and need no DISTINCT.
     assessments = (
         Assessment.objects.filter(
@@ -103,12 +136,20 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
     totals = area_totals(list(latest.values()))
     for school_id, assessment in latest.items():
         means = school_means[school_id] = {}
+        row = districts.get(district_of.get(school_id))
         for area_id, total, n in totals[assessment.id]:
             area = all_areas[area_id]
             means[area.number] = round(total / n, 2)
-            sums = district.setdefault((area.number, area.title), [0, 0])
-            sums[0] += total
-            sums[1] += n
+            for sums_by_area in (district, row.sums) if row else (district,):
+                sums = sums_by_area.setdefault((area.number, area.title), [0, 0])
+                sums[0] += total
+                sums[1] += n
+    for school_id, _name in schools:
+        row = districts.get(district_of[school_id])
+        if row:
+            status = latest[school_id].status if school_id in latest else "none"
+            row.schools += 1
+            row.status_counts[status] = row.status_counts.get(status, 0) + 1
     numbers = [area.number for area in areas]
     rows = []
     for school_id, name in schools:
@@ -116,13 +157,19 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
         rows.append(
             SchoolRow(school_id, name, latest.get(school_id), [means.get(n) for n in numbers])
         )
-    weakest = [
+    return Overview(
+        organisation, instrument, areas, rows, weakest_areas(district), list(districts.values())
+    )
+
+
+def weakest_areas(sums: dict[tuple[int, str], list[int]]) -> list[AreaSummary]:
+    """Return the areas by mean rating, lowest first (ties by area number)."""
+    return [
         AreaSummary(number, title, round(total / n, 2), n)
         for (number, title), (total, n) in sorted(
-            district.items(), key=lambda item: (item[1][0] / item[1][1], item[0][0])
+            sums.items(), key=lambda item: (item[1][0] / item[1][1], item[0][0])
         )
     ]
-    return Overview(organisation, instrument, areas, rows, weakest)
 
 
 AreaTotals = list[tuple[int, int, int]]

@@ -141,6 +141,22 @@ class StateOverviewTests(TrellisTestCase):
         state, _page = self._warm_queries(self.sam, self.south_carolina)
         self.assertEqual(district, state)
 
+    def test_a_state_shows_each_district_with_its_schools_and_weakest_area(self) -> None:
+        walker = make_person("w@clarendon.example", "W", "G", Role.TEACHER, self.walker_gamble)
+        assessment = start(self.walker_gamble, self.rubric, self.dana, [(walker, Role.TEACHER)])
+        answer_all(seat(assessment, walker), {7: Rating.BELOW})
+        _count, page = self._warm_queries(self.sam, self.south_carolina)
+        rows = {d.name: d for d in page.context["overview"].districts}
+        self.assertEqual(set(rows), {"Big District", "Clarendon County School District 3"})
+        big, clarendon = rows["Big District"], rows["Clarendon County School District 3"]
+        self.assertEqual((big.schools, big.assessed), (self.SCHOOLS, self.SCHOOLS))
+        self.assertEqual((clarendon.schools, clarendon.assessed), (2, 1))
+        self.assertEqual(clarendon.weakest.number, 7)
+        self.assertContains(page, 'class="district-row"', count=2)
+        # A district's own overview lists its schools, not districts.
+        _count, district_page = self._warm_queries(self.dana, self.clarendon)
+        self.assertEqual(district_page.context["overview"].districts, [])
+
     def test_a_state_lists_one_page_of_schools_and_counts_them_all(self) -> None:
         _count, first = self._warm_queries(self.sam, self.south_carolina)
         html = first.content.decode()
