@@ -71,3 +71,13 @@ class TrellisTestCase(TestCase):
         load_builtin_frameworks()
         cls.rubric = Instrument.objects.get(organisation=None, slug="teacher-leadership-rubric")
         cls.seven_conditions = Instrument.objects.get(organisation=None, slug="seven-conditions")
+
+    def spanish(self, url: str, *expected: str, method: str = "get", data=None, follow=False):
+        """Request the page in Spanish; check it is marked Spanish and says each expected text."""
+        send = self.client.post if method == "post" else self.client.get
+        response = send(url, data or {}, headers={"accept-language": "es"}, follow=follow)
+        self.assertEqual(response.status_code, 200, url)
+        self.assertContains(response, '<html lang="es"')
+        for text in expected:
+            self.assertContains(response, text)
+        return response

@@ -22,15 +22,6 @@ class SpanishCredentialsPagesTests(TrellisTestCase):
         approve(self.issuer, self.rita)
         self.award = earn(self.issuer, self.alice, self.rita)
 
-    def spanish(self, url: str, *expected: str, method: str = "get", data=None):
-        send = self.client.post if method == "post" else self.client.get
-        response = send(url, data or {}, headers={"accept-language": "es"})
-        self.assertEqual(response.status_code, 200, url)
-        self.assertContains(response, '<html lang="es"')
-        for text in expected:
-            self.assertContains(response, text)
-        return response
-
     def test_the_catalogue_and_a_micro_credential_are_in_spanish_around_the_content(self) -> None:
         self.client.force_login(self.alice)
         self.spanish(

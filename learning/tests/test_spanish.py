@@ -1,7 +1,6 @@
 """The ways-to-learn pages read in Spanish when the browser asks for it (docs/i18n.md)."""
 
 from django.urls import reverse
-from django.utils import translation
 
 from learning import actions
 
@@ -10,16 +9,7 @@ from .base import LearningTestCase
 
 class SpanishLearningPagesTests(LearningTestCase):
     def setUp(self) -> None:
-        # A Spanish request leaves Spanish active in this thread; don't leak it to other tests.
-        self.addCleanup(translation.deactivate)
         self.client.force_login(self.alice)
-
-    def spanish(self, url: str, *expected: str) -> None:
-        response = self.client.get(url, headers={"accept-language": "es"})
-        self.assertEqual(response.status_code, 200, url)
-        self.assertContains(response, '<html lang="es"')
-        for text in expected:
-            self.assertContains(response, text)
 
     def test_the_front_page_and_the_library_are_in_spanish(self) -> None:
         self.spanish(

@@ -1,7 +1,6 @@
 """The plan pages read in Spanish when the browser asks for it (docs/i18n.md)."""
 
 from django.urls import reverse
-from django.utils import translation
 
 from plans import actions
 
@@ -9,18 +8,6 @@ from .base import PlanTestCase
 
 
 class SpanishPlanPagesTests(PlanTestCase):
-    def setUp(self) -> None:
-        # A Spanish request leaves Spanish active in this thread; don't leak it to other tests.
-        self.addCleanup(translation.deactivate)
-
-    def spanish(self, url: str, *expected: str, follow: bool = False):
-        response = self.client.get(url, headers={"accept-language": "es"}, follow=follow)
-        self.assertEqual(response.status_code, 200, url)
-        self.assertContains(response, '<html lang="es"')
-        for text in expected:
-            self.assertContains(response, text)
-        return response
-
     def test_my_plan_is_in_spanish_around_the_english_content(self) -> None:
         plan = self.plan_of(self.alice)
         actions.add_goal(plan, "Lead a book study.", self.alice)

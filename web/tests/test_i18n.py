@@ -24,13 +24,6 @@ PO_FIELD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?) (.*)$
 
 
 class SpanishPagesTests(TrellisTestCase):
-    def spanish(self, url: str, *expected: str) -> None:
-        response = self.client.get(url, headers={"accept-language": "es"})
-        self.assertEqual(response.status_code, 200, url)
-        self.assertContains(response, '<html lang="es"')
-        for text in expected:
-            self.assertContains(response, text)
-
     def test_the_sign_in_page_follows_the_browser_language(self) -> None:
         self.spanish(reverse("login"), "Inicie sesión en Trellis", "Contraseña")
 
