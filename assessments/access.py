@@ -59,7 +59,10 @@ def assessments_for_user(user: Person) -> QuerySet[Assessment]:
     for membership in memberships_of(user):
         if membership.role in LEADER_ROLES:
             led_paths |= Q(organisation__path__startswith=membership.organisation.path)
-    return Assessment.objects.filter(Q(members__person=user) | led_paths).distinct()
+    # A subquery, not a join on members: a join would leave only the user's own seat for
+    # counting the team (the list's "submitted" figures) and needs DISTINCT.
+    seats = TeamMember.objects.filter(person=user).values("assessment_id")
+    return Assessment.objects.filter(Q(pk__in=seats) | led_paths)
 
 
 def instruments_for_user(user: Person) -> QuerySet[Instrument]:
