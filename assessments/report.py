@@ -45,6 +45,15 @@ class MemberAnswer(NamedTuple):
     rating: int | None
 
 
+class RoleSummary(NamedTuple):
+    """How one role rated one area: the mean of its ratings and how many stand behind it."""
+
+    mean: float | None
+    rated: int
+    dont_know: int
+    answered: int
+
+
 @dataclass
 class AreaReport:
     """One focus area of the report; its figures are computed once, as the answers are final."""
@@ -77,11 +86,26 @@ class AreaReport:
 
     @cached_property
     def role_means(self) -> dict[str, float | None]:
+        return {role: summary.mean for role, summary in self.by_role.items()}
+
+    @cached_property
+    def by_role(self) -> dict[str, RoleSummary]:
+        """Return each role's mean rating with the number of ratings and "don't know" answers."""
         result = {}
         for role, answers in self.answers.items():
             values = [a.rating for a in answers if a.rating]
-            result[role] = round(fmean(values), 2) if values else None
+            result[role] = RoleSummary(
+                mean=round(fmean(values), 2) if values else None,
+                rated=len(values),
+                dont_know=sum(1 for a in answers if a.rating == Rating.DONT_KNOW),
+                answered=len(answers),
+            )
         return result
+
+    @property
+    def one_voice(self) -> bool:
+        """Return whether a single rating stands behind the figures, so nothing is shared yet."""
+        return len(self.ratings) == 1
 
     @cached_property
     def counts(self) -> dict[int, int]:

@@ -13,11 +13,11 @@ from django import template
 from django.template.context import Context
 from django.template.defaultfilters import date as format_date
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from ..models import Rating
-from ..report import AreaReport
+from ..report import AreaReport, RoleSummary, TeamReport
 from .assessment_tags import heat, localized_number, slug_title, url_pattern
 
 register = template.Library()
@@ -36,7 +36,8 @@ def _labels(language: str | None) -> dict[str, str]:
         "notes": _("Evidence of success and opportunities for growth"),
         "evidence": _("Evidence of success"),
         "growth": _("Opportunities for growth"),
-        "next_steps": _("Recommended next steps by role"),
+        "recommended": _("What the instrument recommends, by role"),
+        "team_steps": _("The team’s next steps"),
         "teacher": _("Teachers"),
         "administrator": _("Administrators"),
         "policymaker": _("Policymakers"),
@@ -58,6 +59,8 @@ def _labels(language: str | None) -> dict[str, str]:
         "strength": _("shared strength"),
         "growth_area": _("shared growth area"),
         "unrated": _("not rated"),
+        "one_voice": _("one person’s rating"),
+        "whole_team": _("Whole team"),
     }
     labels = {key: escape(str(word)) for key, word in words.items()}
     for value, label in Rating.choices:
@@ -127,6 +130,9 @@ def area_rows(context: Context, areas: list[AreaReport], show_change: bool) -> S
     }
     html = []
     for a in areas:
+        standing = category[a.category]
+        if a.one_voice and a.category in ("strength", "growth"):
+            standing = words["one_voice"]  # one rating is nobody's shared view
         counts = "".join(f'<td class="heat">{a.counts.get(v)}</td>' for v in Rating.values)
         mean = "—" if a.mean is None else localized_number(a.mean, language)
         change = ""
@@ -138,7 +144,7 @@ def area_rows(context: Context, areas: list[AreaReport], show_change: bool) -> S
             f"{escape(a.area.title)}</a></th>{counts}"
             f'<td class="heat {heat(a.mean)}">{mean}</td>'
             f'<td class="heat">{localized_number(a.divergence, language)}</td>{change}'
-            f'<td><span class="badge {a.category}">{category[a.category]}</span></td></tr>'
+            f'<td><span class="badge {a.category}">{standing}</span></td></tr>'
         )
     return mark_safe("\n".join(html))
 
@@ -199,8 +205,10 @@ def _notes(page: _Page, notes: list) -> str:
 
 def _recommendations(page: _Page, a: AreaReport) -> str:
     words = page.words
-    html = [f"<details{' open' if a.category == 'growth' else ''}>"]
-    html.append(f"<summary>{words['next_steps']}</summary>")
+    # Open wherever the team rates the area below "meets", even when it disagrees on it.
+    below = a.category == "growth" or (a.mean is not None and a.mean < Rating.MEETS)
+    html = [f"<details{' open' if below else ''}>"]
+    html.append(f"<summary>{words['recommended']}</summary>")
     if a.area.rationale:
         html.append(f"<p><em>{escape(a.area.rationale)}</em></p>")
     for role, recommendations in a.recommendations.items():
@@ -232,7 +240,7 @@ def _discussion(page: _Page, a: AreaReport) -> str:
             f"<p><strong>{words['agreed']}</strong> {rating}{_with_breaks(agreement.position)}</p>"
         )
     if a.next_steps:
-        html.append("<ul>")
+        html.append(f"<h5>{words['team_steps']}</h5><ul>")
         for step in a.next_steps:
             description = escape(step.description)
             label = words["mark_not_done"] if step.done else words["mark_done"]
@@ -282,3 +290,91 @@ def _discussion_forms(page: _Page, a: AreaReport) -> str:
         f'<button type="submit" class="small secondary">{words["add_step"]}</button></form>'
         "</details>"
     )
+
+
+def _role_names(page: _Page) -> dict[str, str]:
+    """Return the plural name of each role on the team, unescaped."""
+    names = {"teacher": _("Teachers"), "administrator": _("Administrators")}
+    return {role: names.get(role, _("Policymakers")) for role in page.roles}
+
+
+def _how_many(summary: RoleSummary) -> str:
+    """Return how many ratings stand behind a mean, and how many said they don't know."""
+    if not summary.answered:
+        return _("no answers yet")
+    text = ngettext("%(n)s rating", "%(n)s ratings", summary.rated) % {"n": summary.rated}
+    if summary.dont_know:
+        text += ", " + ngettext("%(n)s don’t know", "%(n)s don’t know", summary.dont_know) % {
+            "n": summary.dont_know
+        }
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def role_head(context: Context) -> SafeString:
+    """Render the header cells of the areas-by-role table, one per role on the team."""
+    page = _page(context)
+    names = _role_names(page).values()
+    cells = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
+    return mark_safe(f'{cells}<th scope="col">{page.words["whole_team"]}</th>')
+
+
+@register.simple_tag(takes_context=True)
+def role_rows(context: Context, areas: list[AreaReport]) -> SafeString:
+    """Render each area's mean rating by role and for the whole team, with the counts."""
+    page = _page(context)
+    html = []
+    for a in areas:
+        summaries = [a.by_role[role] for role in page.roles]
+        summaries.append(
+            RoleSummary(
+                a.mean,
+                len(a.ratings),
+                a.counts[Rating.DONT_KNOW],
+                sum(len(answers) for answers in a.answers.values()),
+            )
+        )
+        cells = "".join(
+            f'<td class="heat {heat(s.mean)}">'
+            f"<strong>{'—' if s.mean is None else localized_number(s.mean, page.language)}"
+            f"</strong><br><small>{escape(_how_many(s))}</small></td>"
+            for s in summaries
+        )
+        html.append(
+            f'<tr><th scope="row"><a href="#area-{a.area.pk}">{a.area.number}. '
+            f"{escape(a.area.title)}</a></th>{cells}</tr>"
+        )
+    return mark_safe("\n".join(html))
+
+
+@register.simple_tag(takes_context=True)
+def role_chart(context: Context, report: TeamReport) -> dict:
+    """Return the chart's figures: each role's mean per area, in report order, with tooltips."""
+    page = _page(context)
+    ordered = report.ordered
+    series = []
+    for role, name in _role_names(page).items():
+        summaries = [a.by_role[role] for a in ordered]
+        series.append(
+            {
+                "role": role,
+                "label": name,
+                "data": [s.mean for s in summaries],
+                "notes": [_how_many(s) for s in summaries],
+            }
+        )
+    return {
+        "labels": [f"{a.area.number}. {a.area.title}" for a in ordered],
+        "series": series,
+        "scale": {str(v): str(label) for v, label in Rating.choices if v},
+    }
+
+
+@register.simple_tag
+def section_heading(key: str, heading: str, report: TeamReport) -> str:
+    """Return a section's heading, saying so when its figures rest on one member's answers."""
+    if report.submitted_count == 1 and key == "strength":
+        return _("Strengths in the one submitted member’s view")
+    if report.submitted_count == 1 and key == "growth":
+        return _("Growth areas in the one submitted member’s view")
+    return heading

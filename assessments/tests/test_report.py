@@ -1,5 +1,7 @@
 import csv
 import io
+import json
+import re
 
 from django.core.cache import cache
 from django.db import connection
@@ -65,6 +67,52 @@ class TeamReportTests(TrellisTestCase):
         self.assertContains(page, "Bob saw it")
         self.assertContains(page, "/micro-credentials/by-slug/")
         self.assertContains(page, 'id="chart-data"')
+
+    def test_the_chart_and_its_table_show_each_role_s_mean_per_area(self) -> None:
+        self.client.force_login(self.alice)
+        page = self.client.get(reverse("assessments:report", args=[self.assessment.pk]))
+        html = page.content.decode()
+        chart = json.loads(
+            re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html)[1]
+        )
+        self.assertTrue(chart["labels"][0].startswith("4. "))
+        means = {s["role"]: s["data"][0] for s in chart["series"]}
+        self.assertEqual(means, {Role.TEACHER: 1.0, Role.ADMINISTRATOR: 3.0})
+        self.assertEqual(chart["series"][0]["notes"][0], "2 ratings")
+        table = re.search(r'<table class="compact by-role">(.*?)</table>', html, re.S)[1]
+        self.assertIn("Mean rating by focus area and role", table)
+        headers = re.findall(r'<th scope="col">([^<]*)</th>', table)
+        self.assertEqual(headers, ["Focus area", "Teachers", "Administrators", "Whole team"])
+        first_row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", table, re.S)[1]
+        self.assertIn("4. ", first_row)
+        cells = re.findall(r"<strong>([^<]*)</strong><br><small>([^<]*)</small>", first_row)
+        self.assertEqual(
+            cells, [("1.0", "2 ratings"), ("3.0", "1 rating"), ("1.67", "3 ratings")]
+        )
+
+    def test_it_does_not_call_one_member_s_answers_shared(self) -> None:
+        lone = start(self.st_paul, self.rubric, self.paula, [(self.alice, Role.TEACHER)])
+        answer_all(seat(lone, self.alice), {1: Rating.EXCEEDS, 9: Rating.BELOW})
+        self.client.force_login(self.alice)
+        page = self.client.get(reverse("assessments:report", args=[lone.pk]))
+        self.assertContains(page, "Only one member has submitted")
+        self.assertContains(page, "Strengths in the one submitted member’s view")
+        self.assertContains(page, "Growth areas in the one submitted member’s view")
+        self.assertContains(page, "one person’s rating")
+        self.assertNotContains(page, "Shared strengths")
+        self.assertNotContains(page, "shared strength<")
+
+    def test_it_names_the_instrument_s_recommendations_apart_from_the_team_s_steps(self) -> None:
+        area = FocusArea.objects.get(instrument=self.rubric, number=4)
+        self.client.force_login(self.paula)
+        self.client.post(
+            reverse("assessments:next-step", args=[self.assessment.pk, area.pk]),
+            {"description": "Run a time audit", "owner": str(self.alice.pk), "due_on": ""},
+        )
+        page = self.client.get(reverse("assessments:report", args=[self.assessment.pk]))
+        self.assertContains(page, "What the instrument recommends, by role")
+        self.assertContains(page, "The team’s next steps")
+        self.assertNotContains(page, "Recommended next steps by role")
 
     def test_the_report_runs_the_same_number_of_queries_for_a_team_of_five_or_sixty(self) -> None:
         def count_for(size: int) -> int:

@@ -1,4 +1,5 @@
-// Draws the perception-spread chart from the JSON the page embeds; the table beside it says the same.
+// Draws each role's mean rating per focus area from the JSON the page embeds; the table below
+// it gives the same figures.
 function wrapLabel(text, width, maxLines) {
   // Long focus-area names are broken into lines (cut short on a phone; the table has them whole).
   const lines = [];
@@ -24,13 +25,27 @@ document.addEventListener("DOMContentLoaded", () => {
   const canvas = document.getElementById("spread-chart");
   if (!source || !canvas || typeof Chart === "undefined") return;
   const data = JSON.parse(source.textContent);
-  const colours = { 0: "#9aa0a6", 1: "#b4432f", 2: "#3f7d4f", 3: "#1f5fa8" };
-  const narrow = canvas.parentElement.clientWidth < 600;
+  // Colour-blind-safe hues (Okabe–Ito), kept apart from the rating colours of the tables.
+  const colours = { teacher: "#0072b2", administrator: "#e69f00", policymaker: "#6a3d9a" };
+  const box = canvas.parentElement;
+  const narrow = box.clientWidth < 600;
+  const lines = 3;
+  // Give every area room for its bars and its label's lines, so neighbouring labels never meet.
+  const perArea = Math.max(lines * 15 + 6, data.series.length * 14 + 18);
+  box.style.height = `${data.labels.length * perArea + 90}px`;
+  const language = document.documentElement.lang || undefined;
   new Chart(canvas, {
     type: "bar",
     data: {
-      labels: data.labels.map((label) => (narrow ? wrapLabel(label, 20, 2) : wrapLabel(label, 36, 3))),
-      datasets: data.series.map((s) => ({ label: s.label, data: s.data, backgroundColor: colours[s.rating] })),
+      labels: data.labels.map((label) => wrapLabel(label, narrow ? 18 : 34, lines)),
+      datasets: data.series.map((s) => ({
+        label: s.label,
+        data: s.data,
+        notes: s.notes,
+        backgroundColor: colours[s.role],
+        categoryPercentage: 0.8,
+        barPercentage: 0.9,
+      })),
     },
     options: {
       indexAxis: "y",
@@ -38,10 +53,24 @@ document.addEventListener("DOMContentLoaded", () => {
       maintainAspectRatio: false,
       animation: false,
       scales: {
-        x: { stacked: true, ticks: { precision: 0 } },
-        y: { stacked: true, ticks: { autoSkip: false } },
+        x: {
+          min: 0,
+          max: 3,
+          ticks: { stepSize: 1, autoSkip: false, callback: (value) => data.scale[value] || "" },
+        },
+        y: { ticks: { autoSkip: false, font: { size: 12 } } },
       },
-      plugins: { legend: { position: "bottom" } },
+      plugins: {
+        legend: { position: "top" },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const mean = item.raw === null ? "—" : item.raw.toLocaleString(language);
+              return `${item.dataset.label}: ${mean} (${item.dataset.notes[item.dataIndex]})`;
+            },
+          },
+        },
+      },
     },
   });
 });
