@@ -30,9 +30,12 @@ TOTALS_TTL = 24 * 60 * 60
 class SchoolRow:
     school_id: int
     name: str
+    # The school's latest assessment: its stage and submissions.
     assessment: LatestAssessment | None
     # The means in the order of the overview's areas, blank where there is none.
     means: list[float | None]
+    # The assessment the means come from, when it is an earlier one (see results_of).
+    results_from: LatestAssessment | None = None
 
 
 @dataclass
@@ -127,14 +130,19 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
         )
         .order_by("organisation_id", "-created_at")
     )
-    latest: dict[int, LatestAssessment] = {}
+    by_school: dict[int, list[LatestAssessment]] = {}
     for assessment_id, school_id, *figures in assessments:
-        if school_id not in latest:
-            latest[school_id] = LatestAssessment(assessment_id, *figures)
+        by_school.setdefault(school_id, []).append(LatestAssessment(assessment_id, *figures))
+    latest = {school_id: found[0] for school_id, found in by_school.items()}
+    results = {
+        school_id: chosen
+        for school_id, found in by_school.items()
+        if (chosen := results_of(found)) is not None
+    }
     school_means: dict[int, dict[int, float]] = {}
     district: dict[tuple[int, str], list[int]] = {}
-    totals = area_totals(list(latest.values()))
-    for school_id, assessment in latest.items():
+    totals = area_totals(list(results.values()))
+    for school_id, assessment in results.items():
         means = school_means[school_id] = {}
         row = districts.get(district_of.get(school_id))
         for area_id, total, n in totals[assessment.id]:
@@ -154,12 +162,32 @@ def district_overview(organisation: Organisation, instrument_slug: str) -> Overv
     rows = []
     for school_id, name in schools:
         means = school_means.get(school_id, {})
+        shown, source = latest.get(school_id), results.get(school_id)
         rows.append(
-            SchoolRow(school_id, name, latest.get(school_id), [means.get(n) for n in numbers])
+            SchoolRow(
+                school_id,
+                name,
+                shown,
+                [means.get(n) for n in numbers],
+                source if source and shown and source.id != shown.id else None,
+            )
         )
     return Overview(
         organisation, instrument, areas, rows, weakest_areas(district), list(districts.values())
     )
+
+
+def results_of(assessments: list[LatestAssessment]) -> LatestAssessment | None:
+    """Return the assessment whose results stand for the school, newest first given.
+
+    A new assessment that is still collecting answers does not replace the last one the team
+    discussed: its few early answers would stand for the whole school. So the results are those
+    of the newest assessment past collecting, else of the newest one with any submission.
+    """
+    finished = [a for a in assessments if a.status != Assessment.Status.COLLECTING]
+    if finished:
+        return finished[0]
+    return next((a for a in assessments if a.submitted), None)
 
 
 def weakest_areas(sums: dict[tuple[int, str], list[int]]) -> list[AreaSummary]:

@@ -72,6 +72,11 @@ def school_rows(rows: list[SchoolRow]) -> SafeString:
             school = f'<a href="{before}{latest.id}{after}">{name}</a>'
             stage = f'<span class="badge {escape(latest.status)}">{stages[latest.status]}</span>'
             submitted = f"{latest.submitted} / {latest.team_size}"
+            if row.results_from:
+                earlier = (
+                    f'<a href="{before}{row.results_from.id}{after}">{escape(_("earlier"))}</a>'
+                )
+                stage += " " + _("(results from the %(earlier)s assessment)") % {"earlier": earlier}
         else:
             school, stage, submitted = name, not_started, ""
         cells = "".join(

@@ -35,6 +35,24 @@ class DistrictOverviewTests(TrellisTestCase):
         weakest = html.index("Weakest areas")
         self.assertIn("10. ", html[weakest : weakest + 1500])
 
+    def test_a_new_assessment_still_collecting_does_not_replace_the_last_discussed_results(
+        self,
+    ) -> None:
+        teacher = make_person("t@wg.example", "T", "W", Role.TEACHER, self.walker_gamble)
+        closed = start(self.walker_gamble, self.rubric, self.dana, [(teacher, Role.TEACHER)])
+        answer_all(seat(closed, teacher), {3: Rating.BELOW})
+        Assessment.objects.filter(pk=closed.pk).update(status=Assessment.Status.CLOSED)
+        fresh = start(self.walker_gamble, self.rubric, self.dana, [(teacher, Role.TEACHER)])
+        answer_all(seat(fresh, teacher), Rating.EXCEEDS)
+        self.client.force_login(self.dana)
+        page = self.client.get(reverse("assessments:overview", args=[self.clarendon.pk]))
+        row = next(
+            r for r in page.context["overview"].schools if r.name == "Walker-Gamble Elementary"
+        )
+        self.assertEqual((row.assessment.id, row.results_from.id), (fresh.pk, closed.pk))
+        self.assertEqual(page.context["overview"].weakest[0].number, 3)
+        self.assertContains(page, "results from the")
+
     def test_it_runs_the_same_number_of_queries_for_two_or_forty_schools(self) -> None:
         self._assess(self.walker_gamble, {1: Rating.BELOW})
         small, _html = self._overview_queries()
