@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import Membership, Organisation, Person, Role
+from .models import Invitation, Membership, Organisation, Person, Role
 
 LEADER_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICYMAKER})
 
@@ -76,3 +76,25 @@ def people_in(organisation: Organisation) -> QuerySet[Person]:
     return Person.objects.filter(
         memberships__organisation__path__startswith=organisation.path
     ).distinct()
+
+
+def pending_invitations_below(organisation: Organisation) -> QuerySet[Invitation]:
+    """Return invitations still waiting for an answer in the organisation or below it."""
+    return Invitation.objects.filter(
+        organisation__path__startswith=organisation.path, accepted_at=None, revoked_at=None
+    )
+
+
+def get_pending_invitation_for_user(
+    user: Person, organisation: Organisation, invitation_id: int
+) -> Invitation:
+    """Return a pending invitation in or below an organisation the user leads, else "not found"."""
+    invitation = (
+        pending_invitations_below(organisation)
+        .select_related("organisation", "invited_by")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or not can_lead(user, invitation.organisation):
+        raise Http404("No such invitation.")
+    return invitation

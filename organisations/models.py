@@ -1,5 +1,8 @@
 """States, districts, schools and other organisations; the people in them and their roles."""
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -122,6 +125,11 @@ class Membership(models.Model):
         return f"{self.person} — {self.get_role_display()}, {self.organisation}"
 
 
+def invitation_expiry() -> datetime:
+    """Return when an invitation sent now stops working."""
+    return timezone.now() + timedelta(days=settings.INVITATION_DAYS)
+
+
 class Invitation(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     email = models.EmailField()
@@ -129,10 +137,32 @@ class Invitation(models.Model):
     token = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=invitation_expiry)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    renewal_requested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # A second invitation to the same address re-sends the first one instead.
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_pending_invitation_per_address",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} to {self.organisation}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
 
 class StaffImport(models.Model):

@@ -10,6 +10,16 @@ urlpatterns = [
     path("<int:organisation_id>/people/invite/", views.invite, name="invite"),
     path("<int:organisation_id>/people/import/", views.staff_import_upload, name="import"),
     path(
+        "<int:organisation_id>/people/invitations/<int:invitation_id>/resend/",
+        views.invitation_resend,
+        name="invitation-resend",
+    ),
+    path(
+        "<int:organisation_id>/people/invitations/<int:invitation_id>/revoke/",
+        views.invitation_revoke,
+        name="invitation-revoke",
+    ),
+    path(
         "<int:organisation_id>/people/import/<int:import_id>/",
         views.staff_import_preview,
         name="import-preview",

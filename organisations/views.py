@@ -9,14 +9,24 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lib.throttle import Key, over_limit
 
 from . import actions
-from .access import can_lead, get_led_organisation_for_user, get_organisation_for_user
+from .access import (
+    can_lead,
+    get_led_organisation_for_user,
+    get_organisation_for_user,
+    get_pending_invitation_for_user,
+    pending_invitations_below,
+)
 from .forms import AcceptInvitationForm, InvitationForm, SignInForm, StaffFileForm
-from .models import Invitation, Membership, Organisation, StaffImport
+from .models import Invitation, Membership, Organisation, Person, StaffImport
 from .staff_import import decode_upload, parse_staff_csv
 
 
@@ -105,19 +115,32 @@ def people_list(request: HttpRequest, organisation_id: int) -> HttpResponse:
     memberships = Membership.objects.filter(
         organisation__path__startswith=organisation.path
     ).select_related("person", "organisation")
+    invitations = pending_invitations_below(organisation).select_related(
+        "organisation", "invited_by"
+    )
     if query:
         memberships = memberships.filter(
             Q(person__given_name__icontains=query)
             | Q(person__family_name__icontains=query)
             | Q(person__email__icontains=query)
         )
+        invitations = invitations.filter(email__icontains=query)
     page = Paginator(
         memberships.order_by("person__family_name", "person__given_name", "pk"), 50
     ).get_page(request.GET.get("page"))
+    invitation_page = Paginator(invitations.order_by("-sent_at", "-pk"), 50).get_page(
+        request.GET.get("invitations")
+    )
     return render(
         request,
         "organisations/people.html",
-        {"organisation": organisation, "page": page, "query": query},
+        {
+            "organisation": organisation,
+            "page": page,
+            "query": query,
+            "invitation_page": invitation_page,
+            "now": timezone.now(),
+        },
     )
 
 
@@ -126,36 +149,186 @@ def invite(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.invite_person(
-            organisation, form.cleaned_data["email"], form.cleaned_data["role"], request.user
+        email = form.cleaned_data["email"].lower()
+        member = (
+            Membership.objects.filter(organisation=organisation, person__email=email)
+            .select_related("person")
+            .first()
         )
-        messages.success(
-            request,
-            _("We emailed an invitation to %(email)s.") % {"email": form.cleaned_data["email"]},
-        )
-        return redirect("organisations:people", organisation.pk)
+        if member is not None:
+            form.add_error(
+                "email",
+                _(
+                    "%(email)s already belongs to %(organisation)s as %(role)s; there is nobody "
+                    "to invite."
+                )
+                % {
+                    "email": email,
+                    "organisation": organisation.name,
+                    "role": member.get_role_display().lower(),
+                },
+            )
+        else:
+            resending = actions.pending_invitation(organisation, email) is not None
+            invitation = actions.invite_person(
+                organisation, email, form.cleaned_data["role"], request.user
+            )
+            if resending:
+                text = _(
+                    "%(email)s was already invited; we emailed the same invitation again, and "
+                    "it now works until %(date)s."
+                )
+            else:
+                text = _("We emailed an invitation to %(email)s.")
+            messages.success(
+                request,
+                text % {"email": email, "date": date_format(localtime(invitation.expires_at))},
+            )
+            return redirect("organisations:people", organisation.pk)
     return render(
         request, "organisations/invite.html", {"organisation": organisation, "form": form}
     )
 
 
+@login_required
+@require_POST
+def invitation_resend(
+    request: HttpRequest, organisation_id: int, invitation_id: int
+) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    invitation = get_pending_invitation_for_user(request.user, organisation, invitation_id)
+    actions.resend_invitation(invitation)
+    messages.success(
+        request,
+        _("We emailed the invitation to %(email)s again; it now works until %(date)s.")
+        % {"email": invitation.email, "date": date_format(localtime(invitation.expires_at))},
+    )
+    return redirect("organisations:people", organisation.pk)
+
+
+@login_required
+@require_POST
+def invitation_revoke(
+    request: HttpRequest, organisation_id: int, invitation_id: int
+) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    invitation = get_pending_invitation_for_user(request.user, organisation, invitation_id)
+    actions.revoke_invitation(invitation)
+    messages.success(
+        request,
+        _("The invitation to %(email)s is withdrawn; its link no longer works.")
+        % {"email": invitation.email},
+    )
+    return redirect("organisations:people", organisation.pk)
+
+
+def say_joined(request: HttpRequest, membership: Membership, outcome: str) -> None:
+    """Tell the person where they now belong and whether their role changed."""
+    names = {
+        "org": membership.organisation.name,
+        "role": membership.get_role_display().lower(),
+    }
+    if outcome == "kept":
+        text = _("You already belong to %(org)s as %(role)s; your role there stays the same.")
+    elif outcome == "raised":
+        text = _("Welcome to %(org)s. Your role there is now %(role)s, as the invitation says.")
+    else:
+        text = _("Welcome to %(org)s.")
+    messages.success(request, text % names)
+
+
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = get_object_or_404(
-        Invitation.objects.select_related("organisation"), token=token, accepted_at__isnull=True
+        Invitation.objects.select_related("organisation", "invited_by"), token=token
     )
-    form = AcceptInvitationForm(request.POST or None)
+    if not invitation.is_pending or invitation.is_expired:
+        return unusable_invitation(request, invitation)
+    account = Person.objects.filter(email=invitation.email).first()
+    if account is not None and (account.has_usable_password() or not account.is_active):
+        return join_with_account(request, invitation, account)
+    initial = (
+        {"given_name": account.given_name, "family_name": account.family_name} if account else {}
+    )
+    form = AcceptInvitationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        person = actions.accept_invitation(
-            invitation,
-            form.cleaned_data["given_name"],
-            form.cleaned_data["family_name"],
-            form.cleaned_data["password"],
-        )
+        try:
+            person, membership, outcome = actions.accept_invitation(
+                invitation,
+                form.cleaned_data["given_name"],
+                form.cleaned_data["family_name"],
+                form.cleaned_data["password"],
+            )
+        except actions.InvitationUnusable:
+            return redirect("invitation-accept", token)
         login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to %(org)s.") % {"org": invitation.organisation.name})
+        say_joined(request, membership, outcome)
         return redirect("home")
     return render(
-        request, "organisations/accept_invitation.html", {"invitation": invitation, "form": form}
+        request,
+        "organisations/accept_invitation.html",
+        {"invitation": invitation, "form": form, "state": "choose-password"},
+    )
+
+
+def join_with_account(
+    request: HttpRequest, invitation: Invitation, account: Person
+) -> HttpResponse:
+    """Let the owner of an existing account join by signing in; never change their password."""
+    if not account.is_active:
+        state = "inactive"
+    elif request.user.is_authenticated and request.user.pk == account.pk:
+        state = "join"
+        if request.method == "POST":
+            try:
+                membership, outcome = actions.join_by_invitation(invitation, request.user)
+            except actions.InvitationUnusable:
+                return redirect("invitation-accept", invitation.token)
+            say_joined(request, membership, outcome)
+            return redirect("organisations:detail", membership.organisation_id)
+    elif request.user.is_authenticated:
+        state = "other-account"
+    else:
+        state = "sign-in"
+    return render(
+        request,
+        "organisations/accept_invitation.html",
+        {"invitation": invitation, "state": state, "here": request.path},
+    )
+
+
+def unusable_invitation(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """Explain why the link no longer works and offer the way forward."""
+    if invitation.accepted_at:
+        state = "accepted"
+    elif invitation.revoked_at:
+        state = "revoked"
+    else:
+        state = "expired"
+        if request.method == "POST" and request.POST.get("renew"):
+            if actions.request_new_invitation(invitation):
+                messages.success(
+                    request,
+                    _(
+                        "We asked the people who lead %(org)s to send you a new invitation; it "
+                        "will come to %(email)s."
+                    )
+                    % {"org": invitation.organisation.name, "email": invitation.email},
+                )
+            else:
+                messages.error(
+                    request,
+                    _(
+                        "Nobody at %(org)s can send invitations on Trellis yet; ask your school "
+                        "or district office to invite you again."
+                    )
+                    % {"org": invitation.organisation.name},
+                )
+            return redirect("invitation-accept", invitation.token)
+    return render(
+        request,
+        "organisations/invitation_unusable.html",
+        {"invitation": invitation, "state": state},
+        status=410,
     )
 
 

@@ -202,6 +202,7 @@ EMAIL_HOST_USER = env_str("TRELLIS_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_str("TRELLIS_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("TRELLIS_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("TRELLIS_FROM_EMAIL", "Trellis <no-reply@trellis.example>")
+INVITATION_DAYS = env_int("TRELLIS_INVITATION_DAYS", 14)
 
 TASKS = {
     "default": {
