@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lib.throttle import Key, over_limit
@@ -371,10 +372,31 @@ def staff_import_preview(
             )
             % summary,
         )
+        messages.info(request, invitations_sent_text(summary["invitations_sent"]))
         return redirect("organisations:import-preview", organisation.pk, pending.pk)
     parsed = parse_staff_csv(pending.content, set(actions.schools_by_name(organisation)))
+    plan = None if pending.applied_at else actions.plan_staff_import(organisation, parsed)
     return render(
         request,
         "organisations/import_preview.html",
-        {"organisation": organisation, "pending": pending, "parsed": parsed},
+        {
+            "organisation": organisation,
+            "pending": pending,
+            "parsed": parsed,
+            "plan": plan,
+            "invitations_sent": invitations_sent_text(pending.summary.get("invitations_sent", 0)),
+        },
     )
+
+
+def invitations_sent_text(count: int) -> str:
+    if not count:
+        return _(
+            "No invitations were needed: everyone in the file can already sign in or has one "
+            "waiting."
+        )
+    return ngettext(
+        "%(n)s invitation was emailed so that person can choose a password and sign in.",
+        "%(n)s invitations were emailed so those people can choose a password and sign in.",
+        count,
+    ) % {"n": count}

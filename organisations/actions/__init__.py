@@ -1,0 +1,32 @@
+"""Every write to organisations, people, memberships, invitations and staff imports."""
+
+from .invitations import (
+    InvitationUnusable,
+    accept_invitation,
+    invite_person,
+    join_by_invitation,
+    pending_invitation,
+    request_new_invitation,
+    resend_invitation,
+    revoke_invitation,
+)
+from .members import add_member, create_organisation, unique_slug
+from .staff import apply_staff_import, plan_staff_import, preview_staff_import, schools_by_name
+
+__all__ = [
+    "InvitationUnusable",
+    "accept_invitation",
+    "add_member",
+    "apply_staff_import",
+    "create_organisation",
+    "invite_person",
+    "join_by_invitation",
+    "pending_invitation",
+    "plan_staff_import",
+    "preview_staff_import",
+    "request_new_invitation",
+    "resend_invitation",
+    "revoke_invitation",
+    "schools_by_name",
+    "unique_slug",
+]
