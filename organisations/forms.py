@@ -1,11 +1,16 @@
 """Forms for people, invitations and staff imports."""
 
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role
+from .models import Membership, Person, Role
 
 MAX_STAFF_FILE_BYTES = 5 * 1024 * 1024
 
@@ -27,6 +32,29 @@ class SignInForm(AuthenticationForm):
                 code="throttled",
             )
         return super().clean()
+
+
+class TrellisPasswordResetForm(PasswordResetForm):
+    """Django's reset form, which also reaches people who never chose a password, and links to
+    TRELLIS_SITE_URL rather than whatever host the request named."""
+
+    def get_users(self, email: str) -> Iterator[Person]:
+        # Django skips accounts without a usable password; ours are people imported or invited
+        # who have not chosen one yet, and "forgot password" must not be a dead end for them.
+        people = Person.objects.filter(email__iexact=email, is_active=True).annotate(
+            belongs=Exists(Membership.objects.filter(person=OuterRef("pk")))
+        )
+        return (p for p in people if p.has_usable_password() or p.belongs)
+
+    def save(self, **kwargs) -> None:
+        site = urlsplit(settings.SITE_URL)
+        kwargs.update(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            subject_template_name="registration/trellis_password_reset_subject.txt",
+            extra_email_context={"site_url": settings.SITE_URL},
+        )
+        super().save(**kwargs)
 
 
 class InvitationForm(forms.Form):
