@@ -86,9 +86,7 @@ class TeamReportTests(TrellisTestCase):
         first_row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", table, re.S)[1]
         self.assertIn("4. ", first_row)
         cells = re.findall(r"<strong>([^<]*)</strong><br><small>([^<]*)</small>", first_row)
-        self.assertEqual(
-            cells, [("1.0", "2 ratings"), ("3.0", "1 rating"), ("1.67", "3 ratings")]
-        )
+        self.assertEqual(cells, [("1.0", "2 ratings"), ("3.0", "1 rating"), ("1.67", "3 ratings")])
 
     def test_it_does_not_call_one_member_s_answers_shared(self) -> None:
         lone = start(self.st_paul, self.rubric, self.paula, [(self.alice, Role.TEACHER)])
@@ -149,7 +147,7 @@ class TeamReportTests(TrellisTestCase):
     def test_it_exports_every_answer_as_csv(self) -> None:
         self.client.force_login(self.paula)
         response = self.client.get(reverse("assessments:report-csv", args=[self.assessment.pk]))
-        rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         self.assertEqual(len(rows), 36)
         self.assertEqual(rows[0]["area_number"], "4")
         self.assertEqual({r["role"] for r in rows}, {"teacher", "administrator"})
@@ -182,7 +180,8 @@ class TeamReportTests(TrellisTestCase):
         self.assertEqual(area4.agreement.position, "Time is the bottleneck.")
         self.assertEqual(area4.next_steps[0].owner, self.alice)
         self.client.post(
-            reverse("assessments:status", args=[self.assessment.pk]), {"status": "closed"}
+            reverse("assessments:status", args=[self.assessment.pk]),
+            {"status": "closed", "confirm": "yes"},
         )
         self.assessment.refresh_from_db()
         self.assertEqual(self.assessment.status, Assessment.Status.CLOSED)
