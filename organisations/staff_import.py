@@ -61,19 +61,37 @@ def decode_upload(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
         raise ValueError(
             _(
-                "The file is not UTF-8 text (a byte at position %(position)s could not be read). "
-                "In your spreadsheet choose “Save as… CSV UTF-8” and upload it again."
+                "The file is not UTF-8 text: line %(line)s has a character that could not be "
+                "read (often an accented letter). In your spreadsheet choose “Save as… CSV "
+                "UTF-8” and upload it again."
             )
-            % {"position": error.start}
+            % {"line": line}
         ) from None
+
+
+# Spreadsheets in many languages separate columns with semicolons, since the comma marks decimals.
+SEPARATORS = (",", ";", "\t")
+
+
+def column_separator(first_line: str) -> str:
+    """Return the separator that makes the most of the first line's names known columns."""
+
+    def known(separator: str) -> int:
+        names = next(csv.reader([first_line], delimiter=separator), [])
+        return sum(1 for name in names if name.strip().lower() in COLUMN_ALIASES)
+
+    # A tie (none known, say) keeps the comma, so the missing-columns message reads as usual.
+    return max(SEPARATORS, key=lambda separator: (known(separator), separator == ","))
 
 
 def parse_staff_csv(text: str, known_schools: set[str] | None = None) -> ParsedStaffFile:
     """Check every row; good rows are kept even when others have errors."""
     result = ParsedStaffFile()
-    reader = csv.reader(io.StringIO(text))
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text), delimiter=column_separator(first_line))
     header = next(reader, None)
     if not header:
         result.file_error = _("The file is empty. The first line must name the columns.")
@@ -85,9 +103,18 @@ def parse_staff_csv(text: str, known_schools: set[str] | None = None) -> ParsedS
             "The file is missing the column(s) %(missing)s. The first line must name the "
             "columns email, given_name, family_name and role (school and title are optional)."
         ) % {"missing": ", ".join(missing)}
+        if len(header) == 1:
+            result.file_error += " " + _(
+                "The first line reads as a single column, so its columns may be separated by a "
+                "character other than a comma or semicolon; save the file from your spreadsheet "
+                "as “CSV UTF-8 (comma delimited)”."
+            )
         return result
     seen: dict[str, int] = {}
-    for line_number, values in enumerate(reader, start=2):
+    # The line a row starts on, counted as a text editor does, even when a quoted value spans lines.
+    next_line = reader.line_num + 1
+    for values in reader:
+        line_number, next_line = next_line, reader.line_num + 1
         if not any(value.strip() for value in values):
             continue
         if len(result.rows) + len(result.row_errors) >= MAX_ROWS:

@@ -66,7 +66,9 @@ class StaffImportTests(TrellisTestCase):
         response = self.upload(
             "email,given_name,family_name,role\nj@x.org,José,Núñez,teacher\n".encode("latin-1")
         )
-        self.assertContains(response, "not UTF-8 text")
+        self.assertContains(response, "not UTF-8 text: line 2 has a character")
+        self.assertContains(response, "CSV UTF-8")
+        self.assertNotContains(response, "position")
         self.assertFalse(StaffImport.objects.exists())
 
     def test_it_refuses_a_file_that_is_not_csv(self) -> None:
@@ -77,3 +79,63 @@ class StaffImportTests(TrellisTestCase):
         self.client.force_login(self.alice)
         response = self.client.get(reverse("organisations:import", args=[self.walker_gamble.pk]))
         self.assertEqual(response.status_code, 404)
+
+    def test_it_reads_a_file_separated_by_semicolons(self) -> None:
+        preview = self.upload(
+            "email;given_name;family_name;role;school\r\n"
+            "maria@clarendon.example;María;López;teacher;Walker-Gamble Elementary\r\n".encode()
+        )
+        self.assertContains(preview, "1 row is ready to import")
+        self.client.post(
+            reverse(
+                "organisations:import-preview",
+                args=[self.clarendon.pk, StaffImport.objects.get().pk],
+            )
+        )
+        self.assertEqual(
+            Membership.objects.get(person__email="maria@clarendon.example").organisation,
+            self.walker_gamble,
+        )
+
+    def test_it_hints_at_the_separator_when_the_header_is_one_column(self) -> None:
+        preview = self.upload(b"email|given_name|family_name|role\nx@y.org|X|Y|teacher\n")
+        self.assertContains(preview, "missing the column(s)")
+        self.assertContains(preview, "reads as a single column")
+
+    def test_it_names_the_line_a_row_starts_on_after_a_value_spanning_lines(self) -> None:
+        preview = self.upload(
+            b"email,given_name,family_name,role,title\n"
+            b'ann@clarendon.example,Ann,Ames,teacher,"Grade 3\nand 4"\n'
+            b"bad,Bad,Row,teacher,\n"
+        )
+        self.assertContains(preview, "Line 4, email: “bad” is not an email address.")
+
+    def test_the_preview_separates_new_people_and_says_roles_are_kept(self) -> None:
+        preview = self.upload(
+            b"email,given_name,family_name,role,school\n"
+            b"maria@clarendon.example,Maria,Lopez,teacher,Walker-Gamble Elementary\n"
+            b"alice@clarendon.example,Alice,Avery,administrator,Walker-Gamble Elementary\n"
+            b"carl@clarendon.example,Carl,Cole,teacher,Walker-Gamble Elementary\n"
+        )
+        plan = preview.context["plan"]
+        self.assertEqual([row.email for row in plan.new_people], ["maria@clarendon.example"])
+        self.assertEqual([row.email for row in plan.joining], ["carl@clarendon.example"])
+        self.assertEqual(
+            [(row.email, role) for row, role in plan.already_here],
+            [("alice@clarendon.example", "teacher")],
+        )
+        self.assertContains(preview, "1 new person gets an account and an email invitation")
+        self.assertContains(preview, "1 person already on Trellis is added here")
+        self.assertContains(preview, "An import never changes the role someone already holds")
+        self.assertContains(preview, "Already here as teacher; the role stays")
+        self.client.post(
+            reverse(
+                "organisations:import-preview",
+                args=[self.clarendon.pk, StaffImport.objects.get().pk],
+            )
+        )
+        self.assertEqual(
+            Membership.objects.get(person=self.alice, organisation=self.walker_gamble).role,
+            "teacher",
+        )
+        self.assertEqual(StaffImport.objects.get().summary["roles_kept"], 1)
