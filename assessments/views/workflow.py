@@ -264,16 +264,47 @@ def submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
     )
 
 
+STAGE_CHANGES = {Assessment.Status.DISCUSSING, Assessment.Status.CLOSED}
+
+
 @login_required
-@require_POST
 def change_status(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """Ask the leader to confirm a stage change, naming who has not submitted, then make it."""
     assessment = get_managed_assessment_for_user(request.user, assessment_id)
-    try:
-        actions.set_assessment_status(assessment, request.POST.get("status", ""))
-    except ActionError as failure:
-        messages.error(request, failure.message)
-    else:
-        messages.success(
-            request, _("The assessment is now: %(s)s.") % {"s": assessment.get_status_display()}
-        )
-    return redirect("assessments:detail", assessment.pk)
+    status = request.POST.get("status") or request.GET.get("to", "")
+    if (
+        status not in STAGE_CHANGES
+        or status == assessment.status
+        or assessment.status == Assessment.Status.CLOSED
+    ):
+        messages.error(request, _("Choose the next stage from the assessment page."))
+        return redirect("assessments:detail", assessment.pk)
+    members = list(assessment.members.select_related("person"))
+    waiting = [m for m in members if not m.submitted_at]
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("confirm") == "yes":
+            try:
+                actions.set_assessment_status(assessment, status)
+            except ActionError as failure:
+                messages.error(request, failure.message)
+            else:
+                messages.success(
+                    request,
+                    _("The assessment is now: %(s)s.") % {"s": assessment.get_status_display()},
+                )
+            return redirect("assessments:detail", assessment.pk)
+        error = _("Tick the box to confirm, or go back to the assessment.")
+    return render(
+        request,
+        "assessments/change_status.html",
+        {
+            "assessment": assessment,
+            "status": status,
+            "closing": status == Assessment.Status.CLOSED,
+            "members": members,
+            "waiting": waiting,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
