@@ -54,10 +54,38 @@ class AgreementForm(forms.Form):
 
 
 class NextStepForm(forms.Form):
-    description = forms.CharField(label=_("Next step"), max_length=500)
-    owner = forms.TypedChoiceField(label=_("Who"), coerce=int, required=False, empty_value=None)
+    description = forms.CharField(
+        label=_("Next step"),
+        max_length=500,
+        error_messages={
+            "required": _("Describe the next step: who does what by when."),
+            "max_length": _(
+                "A next step can be at most %(limit_value)d characters; this one has "
+                "%(show_value)d. Shorten it, or split it into two steps."
+            ),
+        },
+    )
+    owner = forms.TypedChoiceField(
+        label=_("Who"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={
+            "invalid_choice": _(
+                "“Who” must be someone on the team; choose a name from the list, or “Anyone”."
+            )
+        },
+    )
     due_on = forms.DateField(
-        label=_("By when"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("By when"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "invalid": _(
+                "“By when” must be a date, such as 2026-05-01; pick one from the calendar "
+                "or leave it empty."
+            )
+        },
     )
 
     def __init__(self, *args, people=(), **kwargs):

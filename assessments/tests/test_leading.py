@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from assessments.models import Assessment, Rating
+from assessments.models import Assessment, FocusArea, NextStep, Rating
 from organisations.models import Role
 from tests.base import TrellisTestCase
 
@@ -72,3 +72,48 @@ class StageChangeTests(TrellisTestCase):
         self.assertEqual(self.client.get(self.url, {"to": "closed"}).status_code, 404)
         self.client.post(self.url, {"status": "closed", "confirm": "yes"})
         self.assertEqual(self.status(), Assessment.Status.COLLECTING)
+
+
+class DiscussionFormTests(TrellisTestCase):
+    def setUp(self) -> None:
+        self.assessment = start(
+            self.walker_gamble,
+            self.rubric,
+            self.paula,
+            [(self.alice, Role.TEACHER), (self.paula, Role.ADMINISTRATOR)],
+        )
+        answer_all(seat(self.assessment, self.paula), Rating.MEETS)
+        self.area = FocusArea.objects.get(instrument=self.rubric, number=1)
+        self.url = reverse("assessments:next-step", args=[self.assessment.pk, self.area.pk])
+        self.client.force_login(self.paula)
+
+    def messages_after(self, data: dict) -> list[str]:
+        response = self.client.post(self.url, data, follow=True)
+        return [str(m) for m in response.context["messages"]]
+
+    def test_a_bad_owner_or_date_names_the_field_and_the_fix(self) -> None:
+        said = self.messages_after(
+            {"description": "Draft a proposal", "owner": str(self.bob.pk), "due_on": "soon"}
+        )
+        self.assertEqual(
+            said,
+            [
+                "“Who” must be someone on the team; choose a name from the list, or “Anyone”. "
+                "“By when” must be a date, such as 2026-05-01; pick one from the calendar "
+                "or leave it empty."
+            ],
+        )
+        self.assertFalse(NextStep.objects.exists())
+
+    def test_a_missing_description_says_what_to_write(self) -> None:
+        said = self.messages_after({"description": "", "owner": "", "due_on": ""})
+        self.assertEqual(said, ["Describe the next step: who does what by when."])
+
+
+class InstrumentCopyTests(TrellisTestCase):
+    def test_only_leaders_are_offered_a_copy_of_an_instrument(self) -> None:
+        url = reverse("assessments:instrument", args=[self.rubric.pk])
+        self.client.force_login(self.alice)
+        self.assertNotContains(self.client.get(url), "Copy and adapt for my organisation")
+        self.client.force_login(self.paula)
+        self.assertContains(self.client.get(url), "Copy and adapt for my organisation")

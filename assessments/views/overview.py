@@ -63,14 +63,18 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
 def instrument_detail(request: HttpRequest, instrument_id: int) -> HttpResponse:
     instrument = get_instrument_for_user(request.user, instrument_id)
     groups = list(instrument.groups.prefetch_related("areas__criteria", "areas__recommendations"))
-    editable = (
-        instrument.organisation_id is not None
-        and instrument.organisation in led_organisations(request.user)
-    )
+    led = led_organisations(request.user)
+    editable = instrument.organisation_id is not None and instrument.organisation in led
     return render(
         request,
         "assessments/instrument_detail.html",
-        {"instrument": instrument, "groups": groups, "editable": editable},
+        {
+            "instrument": instrument,
+            "groups": groups,
+            "editable": editable,
+            # Only leaders have an organisation to copy into; the copy view refuses the rest.
+            "can_copy": bool(led),
+        },
     )
 
 
