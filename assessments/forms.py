@@ -36,20 +36,53 @@ class StartAssessmentForm(forms.Form):
         self.fields["instrument"].choices = [(i.pk, str(i)) for i in instruments]
 
 
+ANSWER_TEXT_LIMIT = 5000
+
+
+class LongTextField(forms.CharField):
+    """Free text whose line breaks count once, as the browser's maxlength counts them."""
+
+    def __init__(self, *, too_long, **kwargs):
+        super().__init__(
+            required=False,
+            max_length=ANSWER_TEXT_LIMIT,
+            widget=forms.Textarea,
+            error_messages={"max_length": too_long},
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        # A plain form post sends line breaks as CRLF; without this, 4,990 characters on
+        # twenty lines would pass the browser's maxlength and fail here.
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class AnswerForm(forms.Form):
     rating = RatingField(label=_("Rating"))
-    evidence = forms.CharField(
-        label=_("Evidence of success"), required=False, max_length=5000, widget=forms.Textarea
+    evidence = LongTextField(
+        label=_("Evidence of success"),
+        too_long=_(
+            "Evidence of success can be at most %(limit_value)d characters; this text has "
+            "%(show_value)d. Shorten it and it will save."
+        ),
     )
-    growth = forms.CharField(
-        label=_("Opportunities for growth"), required=False, max_length=5000, widget=forms.Textarea
+    growth = LongTextField(
+        label=_("Opportunities for growth"),
+        too_long=_(
+            "Opportunities for growth can be at most %(limit_value)d characters; this text has "
+            "%(show_value)d. Shorten it and it will save."
+        ),
     )
 
 
 class AgreementForm(forms.Form):
     rating = RatingField(label=_("Agreed rating"))
-    position = forms.CharField(
-        label=_("What the team agreed"), required=False, max_length=5000, widget=forms.Textarea
+    position = LongTextField(
+        label=_("What the team agreed"),
+        too_long=_(
+            "What the team agreed can be at most %(limit_value)d characters; this text has "
+            "%(show_value)d. Shorten it and save again."
+        ),
     )
 
 

@@ -196,9 +196,18 @@ def answer(request: HttpRequest, assessment_id: int) -> HttpResponse:
             "seat": seat,
             "items": items,
             "answered": sum(1 for r in responses.values() if r.rating is not None),
+            "total": len(criteria),
             "locked": bool(seat.submitted_at) or not assessment.accepts_answers,
         },
     )
+
+
+def _progress(seat: TeamMember) -> dict[str, int]:
+    total = Criterion.objects.filter(
+        area__instrument_id=seat.assessment.instrument_id, role=seat.role
+    ).count()
+    answered = Response.objects.filter(member=seat, rating__isnull=False).count()
+    return {"answered": answered, "total": total}
 
 
 @login_required
@@ -210,22 +219,30 @@ def save_answer(request: HttpRequest, assessment_id: int, criterion_id: int) -> 
     if criterion is None:
         raise Http404("No such criterion.")
     form = AnswerForm(request.POST, prefix=f"c{criterion.pk}")
-    error = ""
-    if form.is_valid():
+    form.is_valid()
+    error = " ".join(e for errors in form.errors.values() for e in errors)
+    response = None
+    # One text over its limit must not cost the rating and the other text: save what is
+    # valid, keep the last saved version of the rest, and say which text was not saved.
+    if "rating" not in form.errors:
+        kept = Response.objects.filter(member=seat, criterion=criterion).first()
+        texts = {
+            name: form.cleaned_data[name] if name in form.cleaned_data else getattr(kept, name, "")
+            for name in ("evidence", "growth")
+        }
         try:
             response = actions.save_answer(
-                seat,
-                criterion,
-                form.cleaned_data["rating"],
-                form.cleaned_data["evidence"],
-                form.cleaned_data["growth"],
+                seat, criterion, form.cleaned_data["rating"], texts["evidence"], texts["growth"]
             )
         except ActionError as failure:
             error = failure.message
-    else:
-        error = " ".join(e for errors in form.errors.values() for e in errors)
-    if request.htmx:
-        context = {"error": error, "response": None if error else response}
+        else:
+            if error:
+                error += " " + _("Everything else in this answer is saved.")
+    # Autosave asks through htmx; the flush when the page is left marks itself instead,
+    # because a beacon cannot send headers.
+    if request.htmx or request.POST.get("autosave") == "1":
+        context = {"error": error, "response": response, **_progress(seat)}
         return render(
             request, "assessments/_save_status.html", context, status=400 if error else 200
         )
