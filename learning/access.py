@@ -104,8 +104,23 @@ def experiences_for_user(user: Person) -> QuerySet[LeadershipExperience]:
 
 
 def get_experience_for_user(user: Person, experience_id: int) -> LeadershipExperience:
-    experience = experiences_for_user(user).filter(pk=experience_id).first()
+    experience = (
+        experiences_for_user(user).select_related("organisation").filter(pk=experience_id).first()
+    )
     if experience is None:
+        raise Http404("No such leadership experience.")
+    return experience
+
+
+def get_experience_to_manage(user: Person, experience_id: int) -> LeadershipExperience:
+    """Return an organisation's own experience that the user leads over; others are "not found"."""
+    experience = (
+        experiences_for_user(user)
+        .select_related("organisation")
+        .filter(pk=experience_id, organisation__isnull=False)
+        .first()
+    )
+    if experience is None or not can_lead(user, experience.organisation):
         raise Http404("No such leadership experience.")
     return experience
 

@@ -84,6 +84,57 @@ class ResourceForm(forms.Form):
         )
 
 
+class ExperienceForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the work is for, and who it suits."),
+    )
+    what_you_do = forms.CharField(
+        label=_("What it involves"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One step a line, for example “Meet the Grade 3–5 team to agree a goal”."),
+    )
+    duration_weeks = forms.IntegerField(
+        label=_("About how many weeks it takes"), min_value=1, max_value=52, initial=6
+    )
+    reflection_prompt = forms.CharField(
+        label=_("Question to reflect on when finishing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    expects_mentor_sign_off = forms.BooleanField(
+        label=_("Ask for a mentor’s sign-off"),
+        required=False,
+        help_text=_("People who complete it must name a colleague to read their reflection."),
+    )
+    competencies = forms.TypedMultipleChoiceField(
+        label=_("Competencies it builds"), coerce=int, required=False
+    )
+
+    def __init__(self, *args, competencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].choices = competency_choices(competencies)
+        self.fields["competencies"].widget.attrs["size"] = 8
+        self.fields["competencies"].help_text = _(
+            "Hold Ctrl (or Cmd on a Mac) to choose several; on a phone, tap each one."
+        )
+
+
+class NewExperienceForm(ExperienceForm):
+    organisation = forms.TypedChoiceField(label=_("Offered by"), coerce=int)
+    field_order = ["organisation"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisation_choices(organisations)
+        self.fields["organisation"].help_text = _(
+            "Everyone in it, and in the schools below it, can take the experience on."
+        )
+
+
 class PlaylistForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(

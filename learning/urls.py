@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cohorts, coverage, experiences, home, playlists, resources
+from .views import cohorts, coverage, experiences, home, offering, playlists, resources
 
 app_name = "learning"
 
@@ -23,7 +23,14 @@ urlpatterns = [
     path("playlists/<int:playlist_id>/move/", playlists.playlist_move, name="playlist-move"),
     path("playlists/<int:playlist_id>/remove/", playlists.playlist_remove, name="playlist-remove"),
     path("experiences/", experiences.catalogue, name="experiences"),
+    path("experiences/new/", offering.experience_create, name="experience-create"),
     path("experiences/<int:experience_id>/", experiences.experience_detail, name="experience"),
+    path("experiences/<int:experience_id>/edit/", offering.experience_edit, name="experience-edit"),
+    path(
+        "experiences/<int:experience_id>/retire/",
+        offering.experience_retire,
+        name="experience-retire",
+    ),
     path("experiences/<int:experience_id>/take/", experiences.take, name="experience-take"),
     path("taken/<int:enrolment_id>/", experiences.enrolment_detail, name="enrolment"),
     path("taken/<int:enrolment_id>/complete/", experiences.complete, name="enrolment-complete"),

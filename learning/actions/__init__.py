@@ -2,6 +2,7 @@
 
 from .cohorts import add_post, create_cohort
 from .experiences import complete_experience, sign_off_experience, take_experience
+from .offering import offer_again, offer_experience, retire_experience, update_experience
 from .playlists import (
     add_to_playlist,
     create_playlist,
@@ -19,8 +20,12 @@ __all__ = [
     "create_cohort",
     "create_playlist",
     "move_item",
+    "offer_again",
+    "offer_experience",
     "remove_from_playlist",
+    "retire_experience",
     "sign_off_experience",
     "take_experience",
+    "update_experience",
     "update_playlist",
 ]

@@ -56,6 +56,11 @@ def complete_experience(
             _("Write a reflection of a few sentences: what you did, and what you learned."),
             field="reflection",
         )
+    if mentor is None and enrolment.experience.expects_mentor_sign_off:
+        raise ActionError(
+            _("This experience asks for a mentor’s sign-off: name a colleague as your mentor."),
+            field="mentor",
+        )
     if mentor is not None:
         if mentor.pk == enrolment.person_id:
             raise ActionError(

@@ -32,6 +32,10 @@ class LeadershipExperience(models.Model):
         "frameworks.Competency", blank=True, related_name="leadership_experiences"
     )
     source = models.TextField(blank=True)
+    expects_mentor_sign_off = models.BooleanField(
+        default=False,
+        help_text=_("Whether people who complete it must name a mentor to sign it off."),
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFERED)
     created_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -58,6 +62,10 @@ class LeadershipExperience(models.Model):
     @property
     def is_offered(self) -> bool:
         return self.status == self.Status.OFFERED
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.organisation_id is None
 
 
 class ExperienceEnrolment(models.Model):

@@ -16,6 +16,7 @@ PERSONAL = {
     "learning:playlists",
     "learning:playlist-create",
     "learning:experiences",
+    "learning:experience-create",
     "learning:cohorts",
     "learning:cohort-create",
 }

@@ -1,6 +1,7 @@
 """Leadership experiences: the catalogue, one experience, taking it on, completing, signing off."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError
-from organisations.access import memberships_of
+from organisations.access import can_lead, led_organisations, memberships_of
 
 from .. import actions
 from ..access import experiences_for_user, get_enrolment_for_user, get_experience_for_user
@@ -32,7 +33,22 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
     for experience in experiences:
         experience.my_status = taken.get(experience.pk, "")
-    return render(request, "learning/experiences.html", {"experiences": experiences})
+    led = led_organisations(request.user)
+    retired = []
+    if led:
+        in_led = Q(pk__in=[])
+        for organisation in led:
+            in_led |= Q(organisation__path__startswith=organisation.path)
+        retired = list(
+            LeadershipExperience.objects.filter(in_led, status=LeadershipExperience.Status.RETIRED)
+            .select_related("organisation")
+            .order_by("title")
+        )
+    return render(
+        request,
+        "learning/experiences.html",
+        {"experiences": experiences, "leads": bool(led), "retired": retired},
+    )
 
 
 @login_required
@@ -43,6 +59,8 @@ def experience_detail(request: HttpRequest, experience_id: int) -> HttpResponse:
         "learning/experience.html",
         {
             "experience": experience,
+            "can_manage": experience.organisation is not None
+            and can_lead(request.user, experience.organisation),
             "competencies": list(
                 experience.competencies.select_related("framework").order_by("tree_order")
             ),

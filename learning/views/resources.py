@@ -88,7 +88,8 @@ def resource_detail(request: HttpRequest, resource_id: int) -> HttpResponse:
     )
 
 
-def _competency_choices(user) -> list[Competency]:
+def competency_options(user) -> list[Competency]:
+    """Return the current competencies of the user's frameworks, to align content to."""
     return list(
         Competency.objects.filter(framework__in=frameworks_for_user(user), retired_at__isnull=True)
         .select_related("framework")
@@ -102,7 +103,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
     organisations = contributor_organisations(request.user)
     if not organisations:
         raise Http404("You lead or coach in no organisation.")
-    competencies = _competency_choices(request.user)
+    competencies = competency_options(request.user)
     form = ResourceForm(
         request.POST or None, organisations=organisations, competencies=competencies
     )
