@@ -4,10 +4,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from credentials.models import Award
+from learning.models import ExperienceEnrolment
 from organisations.models import Organisation
 
 from .models import Goal, LearningPlan, PlanItem, Suggestion, TargetCompetency
@@ -124,19 +126,38 @@ class PlanPage:
         return group_suggestions(self.suggestions)
 
 
+def open_suggestions(plan: LearningPlan) -> QuerySet[Suggestion]:
+    """Return the proposed suggestions still worth proposing (one query, with subqueries).
+
+    Those whose thing is already in the plan, whose micro-credential the owner already holds,
+    or whose experience the owner has already completed are left out, however they came about.
+    """
+    in_plan = PlanItem.objects.filter(plan_id=plan.pk, source_key=OuterRef("target_key"))
+    held = Award.objects.filter(
+        earner_id=plan.owner_id,
+        revoked_at__isnull=True,
+        micro_credential__slug=OuterRef("micro_credential__slug"),
+    )
+    completed = ExperienceEnrolment.objects.filter(
+        person_id=plan.owner_id,
+        experience_id=OuterRef("experience_id"),
+        status=ExperienceEnrolment.Status.COMPLETED,
+    )
+    return (
+        plan.suggestions.filter(status=Suggestion.Status.PROPOSED)
+        .exclude(Exists(in_plan))
+        .exclude(Exists(held))
+        .exclude(Exists(completed))
+    )
+
+
 def plan_page(plan: LearningPlan, for_owner: bool) -> PlanPage:
     """Gather one plan; leaders get no private notes and no suggestions."""
     goals = list(plan.goals.select_related("set_by"))
     targets = list(plan.targets.select_related("competency__framework", "level"))
     items_query = plan.items.select_related("micro_credential")
     items = list(items_query if for_owner else items_query.defer("note"))
-    suggestions = (
-        list(
-            plan.suggestions.filter(status=Suggestion.Status.PROPOSED).select_related("assessment")
-        )
-        if for_owner
-        else []
-    )
+    suggestions = list(open_suggestions(plan).select_related("assessment")) if for_owner else []
     progress = Progress()
     for item in items:
         progress.counts[item.status] = progress.counts.get(item.status, 0) + 1

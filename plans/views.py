@@ -198,10 +198,12 @@ def decide_suggestion(request: HttpRequest, suggestion_id: int) -> HttpResponse:
     decision = request.POST.get("decision")
     try:
         if decision == "accept":
-            actions.accept_suggestion(suggestion, request.user)
-            messages.success(
-                request, _("“%(t)s” added to your plan.") % {"t": suggestion.title[:80]}
-            )
+            _item, added = actions.accept_suggestion(suggestion, request.user)
+            title = {"t": suggestion.title[:80]}
+            if added:
+                messages.success(request, _("“%(t)s” added to your plan.") % title)
+            else:
+                messages.info(request, _("“%(t)s” is already in your plan; nothing was added.") % title)
         elif decision == "dismiss":
             actions.dismiss_suggestion(suggestion, request.user)
             messages.info(request, _("Suggestion dismissed; it will not come back."))

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from organisations.access import can_lead, can_see, memberships_of
 from organisations.models import Organisation, Person
 
 from ..keys import learning_object_key, micro_credential_key
-from ..models import Goal, LearningPlan, PlanItem, TargetCompetency
+from ..models import Goal, LearningPlan, PlanItem, Suggestion, TargetCompetency
 from .progress import complete_items_already_earned
 
 GOAL_LIMIT = 1000
@@ -27,6 +28,26 @@ def require_owner(plan: LearningPlan, by: Person) -> None:
 
 def touch(plan: LearningPlan) -> None:
     LearningPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
+
+
+def settle_suggestions(plan_ids: list[int]) -> int:
+    """Mark proposed suggestions whose thing is now an item as accepted with it (one update).
+
+    However the item arrived (added by hand, from a template, through another suggestion),
+    the suggestion is answered: proposing what the plan already holds would be noise.
+    """
+    same_thing = PlanItem.objects.filter(
+        plan_id=OuterRef("plan_id"), source_key=OuterRef("target_key")
+    )
+    return (
+        Suggestion.objects.filter(plan_id__in=plan_ids, status=Suggestion.Status.PROPOSED)
+        .filter(Exists(same_thing))
+        .update(
+            status=Suggestion.Status.ACCEPTED,
+            item=Subquery(same_thing.values("pk")[:1]),
+            decided_at=timezone.now(),
+        )
+    )
 
 
 @transaction.atomic
@@ -201,6 +222,8 @@ def add_item(
     )
     if complete_items_already_earned([plan.pk]):
         item.refresh_from_db(fields=["status", "completed_at", "updated_at"])
+    if source_key:
+        settle_suggestions([plan.pk])
     touch(plan)
     return item
 

@@ -2,8 +2,10 @@
 
 Suggestions come from a team assessment's growth areas (the recommendations for each member's
 role, and the micro-credentials they name) and from a plan's target competencies (published
-micro-credentials aligned to them). Each thing is suggested to a plan once: a dismissed
-suggestion never comes back, and nothing already in the plan or already earned is proposed.
+micro-credentials, resources and experiences aligned to them). Each thing is suggested to a
+plan once: a dismissed suggestion never comes back, and nothing already in the plan, already
+earned or already completed is proposed. A suggestion whose thing arrives in the plan another
+way is settled then (`settle_suggestions`), and the plan page hides any that slipped through.
 """
 
 from django.conf import settings
@@ -16,7 +18,7 @@ from assessments.models import Assessment
 from assessments.report import build_team_report
 from credentials.models import Award, MicroCredential
 from frameworks.models import Competency
-from learning.models import LeadershipExperience, Resource
+from learning.models import ExperienceEnrolment, LeadershipExperience, Resource
 from lib.errors import ActionError
 from organisations.access import can_lead
 from organisations.models import Person
@@ -176,12 +178,23 @@ def suggest_for_targets(plan: LearningPlan, by: Person) -> int:
     return save_new(suggestions, [plan])
 
 
+def completed_experience_ids(owner_id: int) -> set[int]:
+    """Return the leadership experiences the person has completed."""
+    return set(
+        ExperienceEnrolment.objects.filter(
+            person_id=owner_id, status=ExperienceEnrolment.Status.COMPLETED
+        ).values_list("experience_id", flat=True)
+    )
+
+
 def learning_suggestions(plan: LearningPlan, covered: dict[int, Competency]) -> list[Suggestion]:
     """Return resources and offered experiences aligned to the targets (one query each).
 
-    Only the shared library and that of the plan's organisation and those above it count.
+    Only the shared library and that of the plan's organisation and those above it count;
+    experiences the owner has completed are left out.
     """
     above = plan.organisation.ancestor_ids()
+    completed = completed_experience_ids(plan.owner_id)
     found = []
     for kind, model, field in (
         (PlanItem.Kind.RESOURCE, Resource, "resource"),
@@ -197,6 +210,8 @@ def learning_suggestions(plan: LearningPlan, covered: dict[int, Competency]) -> 
         )
         for row in rows:
             obj = getattr(row, field)
+            if kind == PlanItem.Kind.EXPERIENCE and obj.pk in completed:
+                continue
             found.append(
                 Suggestion(
                     plan=plan,
@@ -220,8 +235,8 @@ def require_proposed(suggestion: Suggestion, by: Person) -> None:
 
 
 @transaction.atomic
-def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
-    """Turn the suggestion into a plan item (or keep the item already there)."""
+def accept_suggestion(suggestion: Suggestion, by: Person) -> tuple[PlanItem, bool]:
+    """Turn the suggestion into a plan item; return it, and False if it was already there."""
     suggestion = (
         # Lock only the suggestion row: PostgreSQL cannot lock the nullable side of a join.
         Suggestion.objects.select_for_update(of=("self",))
@@ -232,7 +247,8 @@ def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
     if suggestion.kind == PlanItem.Kind.MICRO_CREDENTIAL:
         check_micro_credential(suggestion.micro_credential)
     item = PlanItem.objects.filter(plan=suggestion.plan, source_key=suggestion.target_key).first()
-    if item is None:
+    added = item is None
+    if added:
         item = PlanItem.objects.create(
             plan=suggestion.plan,
             kind=suggestion.kind,
@@ -248,7 +264,7 @@ def accept_suggestion(suggestion: Suggestion, by: Person) -> PlanItem:
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "item", "decided_at"])
     touch(suggestion.plan)
-    return item
+    return item, added
 
 
 @transaction.atomic

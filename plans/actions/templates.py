@@ -16,6 +16,7 @@ from organisations.models import Membership, Organisation, Person
 
 from ..keys import learning_key, micro_credential_key, template_key
 from ..models import Goal, LearningPlan, PlanItem, PlanTemplate, TargetCompetency
+from .planning import settle_suggestions
 from .progress import complete_items_already_earned
 
 KINDS = {PlanItem.Kind.RESOURCE: Resource, PlanItem.Kind.EXPERIENCE: LeadershipExperience}
@@ -162,6 +163,7 @@ def assign_template(
     TargetCompetency.objects.bulk_create(targets, ignore_conflicts=True)
     PlanItem.objects.bulk_create(items, ignore_conflicts=True)
     complete_items_already_earned([p.pk for p in plans.values()])
+    settle_suggestions([p.pk for p in plans.values()])
     LearningPlan.objects.filter(pk__in=[p.pk for p in plans.values()]).update(
         updated_at=timezone.now()
     )

@@ -75,5 +75,5 @@ class LearningLinkTests(PlanTestCase):
         self.assertIn("experience", kinds)
         suggestion = plan.suggestions.get(experience=self.experience)
         self.assertIn(competency.name, suggestion.reason)
-        item = actions.accept_suggestion(suggestion, self.alice)
+        item, _added = actions.accept_suggestion(suggestion, self.alice)
         self.assertEqual(item.experience, self.experience)
