@@ -162,6 +162,20 @@ def get_cohort_for_user(user: Person, cohort_id: int) -> Cohort:
     return cohort
 
 
+def get_cohort_to_manage(user: Person, cohort_id: int) -> Cohort:
+    """Return a cohort the user facilitates or leads over; others are "not found"."""
+    cohort = (
+        Cohort.objects.select_related("organisation", "facilitator", "micro_credential")
+        .filter(pk=cohort_id)
+        .first()
+    )
+    if cohort is None or not user.is_authenticated:
+        raise Http404("No such cohort.")
+    if cohort.facilitator_id != user.pk and not can_lead(user, cohort.organisation):
+        raise Http404("No such cohort.")
+    return cohort
+
+
 def get_post_for_user(user: Person, post_id: int) -> CohortPost:
     """Return a post of a cohort the user belongs to or facilitates."""
     post = (

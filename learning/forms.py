@@ -221,15 +221,22 @@ class CohortForm(forms.Form):
     micro_credential = forms.TypedChoiceField(
         label=_("Micro-credential pursued together"), coerce=int, required=False, empty_value=None
     )
+    plan_template = forms.ChoiceField(
+        label=_("Learning plan worked through together"), required=False
+    )
 
-    def __init__(self, *args, people, micro_credentials, **kwargs):
+    def __init__(self, *args, people, micro_credentials, plan_templates=(), **kwargs):
+        """Take people as (id, label) pairs, so namesakes can be told apart."""
         super().__init__(*args, **kwargs)
-        choices = [(p.pk, p.full_name) for p in people]
-        self.fields["facilitator"].choices = [("", _("Choose the facilitator")), *choices]
-        self.fields["members"].choices = choices
+        self.fields["facilitator"].choices = [("", _("Choose the facilitator")), *people]
+        self.fields["members"].choices = people
         self.fields["micro_credential"].choices = any_choice(
             _("None"), [(m.pk, m.title) for m in micro_credentials]
         )
+        if plan_templates:
+            self.fields["plan_template"].choices = any_choice(_("None"), plan_templates)
+        else:
+            del self.fields["plan_template"]
 
 
 class PostForm(forms.Form):

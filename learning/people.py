@@ -1,9 +1,11 @@
-"""Who may be named as a mentor, facilitator or cohort member."""
+"""Who may be named as a mentor, facilitator or cohort member, and how to tell them apart."""
 
-from django.db.models import QuerySet
+from collections import Counter
+
+from django.db.models import Prefetch, QuerySet
 
 from organisations.access import people_in
-from organisations.models import Organisation, Person
+from organisations.models import Membership, Organisation, Person
 
 
 def community_of(organisation: Organisation) -> Organisation:
@@ -16,3 +18,40 @@ def community_of(organisation: Organisation) -> Organisation:
 def mentor_candidates(organisation: Organisation) -> QuerySet[Person]:
     """Return the people who may mentor someone working in the organisation."""
     return people_in(community_of(organisation))
+
+
+def cohort_candidates(organisation: Organisation) -> QuerySet[Person]:
+    """Return the people who may facilitate or join a cohort of the organisation.
+
+    A school's cohort may gather colleagues from its district's other schools, as a
+    district's cohort gathers its schools' people.
+    """
+    return people_in(community_of(organisation))
+
+
+def person_choices(people: QuerySet[Person], within: Organisation) -> list[tuple[int, str]]:
+    """Return (id, label) for each person, labelled with their role and school.
+
+    Two people with the same name, role and school still differ by their email address.
+    Costs two queries, whatever the number of people.
+    """
+    memberships = Membership.objects.filter(
+        organisation__path__startswith=within.path
+    ).select_related("organisation")
+    rows = list(
+        people.order_by("family_name", "given_name", "pk").prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="places")
+        )
+    )
+    labels = {}
+    for person in rows:
+        places = sorted(person.places, key=lambda m: (m.organisation.depth, m.organisation.name))
+        where = "; ".join(
+            f"{m.title or m.get_role_display()}, {m.organisation.name}" for m in places
+        )
+        labels[person.pk] = f"{person.full_name} — {where}" if where else person.full_name
+    repeated = Counter(labels.values())
+    return [
+        (p.pk, f"{labels[p.pk]} ({p.email})" if repeated[labels[p.pk]] > 1 else labels[p.pk])
+        for p in rows
+    ]

@@ -38,6 +38,7 @@ urlpatterns = [
     path("cohorts/", cohorts.cohort_list, name="cohorts"),
     path("cohorts/new/", cohorts.cohort_create, name="cohort-create"),
     path("cohorts/<int:cohort_id>/", cohorts.cohort_detail, name="cohort"),
+    path("cohorts/<int:cohort_id>/edit/", cohorts.cohort_edit, name="cohort-edit"),
     path("cohorts/<int:cohort_id>/posts/", cohorts.post, name="cohort-post"),
     path("posts/<int:post_id>/file/", cohorts.post_file, name="post-file"),
     path("coverage/<int:framework_id>/", coverage.coverage, name="coverage"),

@@ -1,6 +1,6 @@
 """Every write to ways to learn; each action is atomic and raises ActionError on bad input."""
 
-from .cohorts import add_post, create_cohort
+from .cohorts import add_post, create_cohort, update_cohort
 from .experiences import complete_experience, sign_off_experience, take_experience
 from .offering import offer_again, offer_experience, retire_experience, update_experience
 from .playlists import (
@@ -26,6 +26,7 @@ __all__ = [
     "retire_experience",
     "sign_off_experience",
     "take_experience",
+    "update_cohort",
     "update_experience",
     "update_playlist",
 ]

@@ -7,14 +7,55 @@ from django.utils.translation import gettext as _
 from credentials.models import MicroCredential
 from credentials.uploads import check_upload
 from lib.errors import ActionError
-from organisations.access import people_in
 from organisations.models import Organisation, Person
 
 from ..models import Cohort, CohortMembership, CohortPost
+from ..people import cohort_candidates, community_of
+from ..pursuits import plan_template_choices
 
 # Cohort files are documents and pictures people share with each other, never pages.
 POST_FILE_KINDS = ["document", "image"]
 POST_TEXT_LIMIT = 10_000
+
+
+def _check(
+    organisation: Organisation,
+    name: str,
+    facilitator: Person,
+    members: list[Person],
+    micro_credential: MicroCredential | None,
+    plan_template_slug: str,
+) -> str:
+    """Return the cleaned name, or raise naming the first thing that is wrong."""
+    name = name.strip()
+    if not name:
+        raise ActionError(_("Give the cohort a name, such as “Spring book study”."), field="name")
+    community = community_of(organisation)
+    allowed = set(cohort_candidates(organisation).values_list("pk", flat=True))
+    if facilitator.pk not in allowed:
+        raise ActionError(
+            _("Choose a facilitator who works in %(org)s.") % {"org": community.name},
+            field="facilitator",
+        )
+    outsiders = [p.full_name for p in members if p.pk not in allowed]
+    if outsiders:
+        raise ActionError(
+            _("Only people in %(org)s can join this cohort; remove %(names)s.")
+            % {"org": community.name, "names": ", ".join(outsiders)},
+            field="members",
+        )
+    if micro_credential is not None and not micro_credential.is_published:
+        raise ActionError(
+            _("“%(title)s” is not published; choose a published micro-credential or none.")
+            % {"title": micro_credential.title},
+            field="micro_credential",
+        )
+    if plan_template_slug and plan_template_slug not in dict(plan_template_choices()):
+        raise ActionError(
+            _("That learning plan template is not offered any more; choose another or none."),
+            field="plan_template",
+        )
+    return name[:200]
 
 
 @transaction.atomic
@@ -26,40 +67,60 @@ def create_cohort(
     created_by: Person,
     description: str = "",
     micro_credential: MicroCredential | None = None,
+    plan_template_slug: str = "",
 ) -> Cohort:
-    """Gather people of the organisation into a cohort with a facilitator."""
-    name = name.strip()
-    if not name:
-        raise ActionError(_("Give the cohort a name, such as “Spring book study”."), field="name")
-    allowed = set(people_in(organisation).values_list("pk", flat=True))
-    if facilitator.pk not in allowed:
-        raise ActionError(
-            _("Choose a facilitator who works in %(org)s.") % {"org": organisation.name},
-            field="facilitator",
-        )
-    outsiders = [p.full_name for p in members if p.pk not in allowed]
-    if outsiders:
-        raise ActionError(
-            _("Only people in %(org)s can join this cohort; remove %(names)s.")
-            % {"org": organisation.name, "names": ", ".join(outsiders)},
-            field="members",
-        )
-    if micro_credential is not None and not micro_credential.is_published:
-        raise ActionError(
-            _("“%(title)s” is not published; choose a published micro-credential or none.")
-            % {"title": micro_credential.title},
-            field="micro_credential",
-        )
+    """Gather colleagues of the organisation (a school's whole district) into a cohort."""
+    name = _check(organisation, name, facilitator, members, micro_credential, plan_template_slug)
     cohort = Cohort.objects.create(
         organisation=organisation,
-        name=name[:200],
+        name=name,
         description=description.strip(),
         facilitator=facilitator,
         micro_credential=micro_credential,
+        plan_template_slug=plan_template_slug,
         created_by=created_by,
     )
     CohortMembership.objects.bulk_create(
         [CohortMembership(cohort=cohort, person=p) for p in {p.pk: p for p in members}.values()]
+    )
+    return cohort
+
+
+@transaction.atomic
+def update_cohort(
+    cohort: Cohort,
+    name: str,
+    facilitator: Person,
+    members: list[Person],
+    description: str = "",
+    micro_credential: MicroCredential | None = None,
+    plan_template_slug: str = "",
+) -> Cohort:
+    """Rename the cohort, change its facilitator, members or what it pursues.
+
+    People who leave keep their posts in the shared space; they no longer read it.
+    """
+    cohort.name = _check(
+        cohort.organisation, name, facilitator, members, micro_credential, plan_template_slug
+    )
+    cohort.description = description.strip()
+    cohort.facilitator = facilitator
+    cohort.micro_credential = micro_credential
+    cohort.plan_template_slug = plan_template_slug
+    cohort.save(
+        update_fields=[
+            "name",
+            "description",
+            "facilitator",
+            "micro_credential",
+            "plan_template_slug",
+        ]
+    )
+    wanted = {p.pk for p in members}
+    current = set(cohort.memberships.values_list("person_id", flat=True))
+    cohort.memberships.filter(person_id__in=current - wanted).delete()
+    CohortMembership.objects.bulk_create(
+        [CohortMembership(cohort=cohort, person_id=pk) for pk in sorted(wanted - current)]
     )
     return cohort
 

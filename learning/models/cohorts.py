@@ -24,6 +24,13 @@ class Cohort(models.Model):
         related_name="cohorts",
         help_text=_("The micro-credential the cohort pursues together, if any."),
     )
+    # Plan templates live on a higher floor (plans/), so the cohort names one by its stable
+    # slug; the apps that know templates offer them through `cohort_plan_templates()`.
+    plan_template_slug = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text=_("The learning plan template the cohort works through together, if any."),
+    )
     members = models.ManyToManyField(Person, through="CohortMembership", related_name="cohorts")
     created_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -9,11 +9,18 @@ from django.views.decorators.http import require_POST
 
 from credentials.models import MicroCredential
 from lib.errors import ActionError
-from organisations.access import get_led_organisation_for_user, led_organisations, people_in
+from organisations.access import can_lead, get_led_organisation_for_user, led_organisations
 
 from .. import actions
-from ..access import cohorts_for_user, get_cohort_for_user, get_post_for_user
+from ..access import (
+    cohorts_for_user,
+    get_cohort_for_user,
+    get_cohort_to_manage,
+    get_post_for_user,
+)
 from ..forms import CohortForm, PostForm, organisation_choices
+from ..people import cohort_candidates, community_of, person_choices
+from ..pursuits import plan_template_choices, plan_template_title
 
 
 @login_required
@@ -30,6 +37,38 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _form(organisation, data=None, initial=None) -> tuple[CohortForm, dict, list]:
+    """Return the cohort form for the organisation, its people by id, and the credentials."""
+    candidates = cohort_candidates(organisation)
+    people = person_choices(candidates, community_of(organisation))
+    by_id = {p.pk: p for p in candidates}
+    credentials = list(
+        MicroCredential.objects.filter(status=MicroCredential.Status.PUBLISHED).order_by("title")
+    )
+    form = CohortForm(
+        data,
+        initial=initial,
+        people=people,
+        micro_credentials=credentials,
+        plan_templates=plan_template_choices(),
+    )
+    return form, by_id, credentials
+
+
+def _arguments(form: CohortForm, by_id: dict, credentials: list) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data["name"],
+        "facilitator": by_id[data["facilitator"]],
+        "members": [by_id[pk] for pk in data["members"]],
+        "description": data["description"],
+        "micro_credential": next(
+            (m for m in credentials if m.pk == data["micro_credential"]), None
+        ),
+        "plan_template_slug": data.get("plan_template") or "",
+    }
+
+
 @login_required
 def cohort_create(request: HttpRequest) -> HttpResponse:
     led = led_organisations(request.user)
@@ -42,23 +81,11 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
         )
     except ValueError:
         raise Http404("No such organisation.") from None
-    people = list(people_in(organisation).order_by("family_name", "given_name"))
-    credentials = list(
-        MicroCredential.objects.filter(status=MicroCredential.Status.PUBLISHED).order_by("title")
-    )
-    form = CohortForm(request.POST or None, people=people, micro_credentials=credentials)
+    form, by_id, credentials = _form(organisation, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        by_id = {p.pk: p for p in people}
         try:
             cohort = actions.create_cohort(
-                organisation,
-                data["name"],
-                by_id[data["facilitator"]],
-                [by_id[pk] for pk in data["members"]],
-                request.user,
-                data["description"],
-                next((m for m in credentials if m.pk == data["micro_credential"]), None),
+                organisation, created_by=request.user, **_arguments(form, by_id, credentials)
             )
         except ActionError as failure:
             form.add_error(failure.field, failure.message)
@@ -71,8 +98,42 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "organisation": organisation,
+            "community": community_of(organisation),
             "organisations": organisation_choices(led),
         },
+    )
+
+
+@login_required
+def cohort_edit(request: HttpRequest, cohort_id: int) -> HttpResponse:
+    cohort = get_cohort_to_manage(request.user, cohort_id)
+    initial = {
+        "name": cohort.name,
+        "description": cohort.description,
+        "facilitator": cohort.facilitator_id,
+        "members": list(cohort.memberships.values_list("person_id", flat=True)),
+        "micro_credential": cohort.micro_credential_id,
+        "plan_template": cohort.plan_template_slug,
+    }
+    form, by_id, credentials = _form(cohort.organisation, request.POST or None, initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_cohort(cohort, **_arguments(form, by_id, credentials))
+        except ActionError as failure:
+            form.add_error(failure.field, failure.message)
+        else:
+            if not cohorts_for_user(request.user).filter(pk=cohort.pk).exists():
+                # A facilitator who handed the cohort over no longer reads its space.
+                messages.success(
+                    request, _("Cohort saved. You are no longer its facilitator or a member.")
+                )
+                return redirect("learning:cohorts")
+            messages.success(request, _("Cohort saved."))
+            return redirect("learning:cohort", cohort.pk)
+    return render(
+        request,
+        "learning/cohort_form.html",
+        {"form": form, "cohort": cohort, "community": community_of(cohort.organisation)},
     )
 
 
@@ -84,6 +145,9 @@ def cohort_detail(request: HttpRequest, cohort_id: int, form: PostForm | None = 
         "learning/cohort.html",
         {
             "cohort": cohort,
+            "can_manage": cohort.facilitator_id == request.user.pk
+            or can_lead(request.user, cohort.organisation),
+            "plan_template": plan_template_title(cohort.plan_template_slug),
             "members": list(cohort.memberships.select_related("person")),
             "posts": list(cohort.posts.select_related("author")),
             "form": form or PostForm(),
