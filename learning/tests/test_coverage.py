@@ -61,6 +61,43 @@ class CoverageTests(LearningTestCase):
         self.assertEqual(len(response.context["rows"]), 5)
         self.assertContains(response, "Gap")
 
+    def test_a_parent_counts_its_subtree_each_item_once(self) -> None:
+        framework = build_framework(self.clarendon, self.dana, 5)  # one parent, four children
+        parent, *children = framework.competencies.order_by("tree_order")
+        resource = Resource.objects.filter(organisation=None).first()
+        other = Resource.objects.filter(organisation=None).last()
+        resource.competencies.add(children[0], children[1])
+        other.competencies.add(children[2])
+        rows = {row.competency.pk: row for row in framework_coverage(framework, self.dana)}
+        self.assertEqual(rows[parent.pk].resources, 2)
+        self.assertEqual(rows[parent.pk].own, (0, 0, 0))
+        self.assertFalse(rows[parent.pk].is_gap)
+        self.assertEqual(rows[children[0].pk].resources, 1)
+        self.assertIsNone(rows[children[0].pk].own)
+        self.client.force_login(self.dana)
+        response = self.client.get(reverse("learning:coverage", args=[framework.pk]))
+        self.assertContains(response, "0 directly")
+
+    def test_resources_without_a_micro_credential_are_flagged_apart_from_gaps(self) -> None:
+        framework = build_framework(self.clarendon, self.dana, 3)
+        parent, taught, empty = framework.competencies.order_by("tree_order")
+        Resource.objects.filter(organisation=None).first().competencies.add(taught)
+        rows = {row.competency.pk: row for row in framework_coverage(framework, self.dana)}
+        self.assertTrue(rows[taught.pk].cannot_be_credentialed)
+        self.assertFalse(rows[taught.pk].is_gap)
+        self.assertTrue(rows[empty.pk].is_gap)
+        self.assertFalse(rows[empty.pk].cannot_be_credentialed)
+        self.client.force_login(self.dana)
+        url = reverse("learning:coverage", args=[framework.pk])
+        response = self.client.get(url, {"show": "no-credential"})
+        self.assertEqual(response.context["uncredentialed"], 2)  # the competency and its parent
+        self.assertEqual([row.competency for row in response.context["rows"]], [parent, taught])
+        self.assertContains(response, "No micro-credential")
+        # Once a published micro-credential is aligned, the flag goes.
+        publish_sample(make_issuer(self.clarendon)).competencies.add(taught)
+        rows = {row.competency.pk: row for row in framework_coverage(framework, self.dana)}
+        self.assertFalse(rows[taught.pk].cannot_be_credentialed)
+
     def test_the_page_costs_the_same_queries_for_small_and_large_frameworks(self) -> None:
         small = build_framework(self.clarendon, self.dana, 5)
         large = build_framework(self.clarendon, self.dana, 60)

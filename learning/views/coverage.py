@@ -20,16 +20,25 @@ def coverage(request: HttpRequest, framework_id: int) -> HttpResponse:
     for row in rows:
         row.url = link.replace(str(placeholder), str(row.competency.pk))
     gaps = sum(1 for row in rows if row.is_gap)
-    only_gaps = request.GET.get("show") == "gaps"
+    uncredentialed = sum(1 for row in rows if row.cannot_be_credentialed)
+    show = request.GET.get("show", "")
+    if show == "gaps":
+        shown = [row for row in rows if row.is_gap]
+    elif show == "no-credential":
+        shown = [row for row in rows if row.cannot_be_credentialed]
+    else:
+        show, shown = "", rows
     return render(
         request,
         "learning/coverage.html",
         {
             "framework": framework,
-            "rows": [row for row in rows if row.is_gap] if only_gaps else rows,
+            "rows": shown,
             "total": len(rows),
             "gaps": gaps,
+            "uncredentialed": uncredentialed,
             "covered": len(rows) - gaps,
-            "only_gaps": only_gaps,
+            "show": show,
+            "only_gaps": show == "gaps",
         },
     )
