@@ -204,6 +204,7 @@ class SignOffForm(forms.Form):
         label=_("A note for your colleague"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed for “Not yet”: say what is missing and what would show it."),
     )
 
 

@@ -1,7 +1,12 @@
 """Every write to ways to learn; each action is atomic and raises ActionError on bad input."""
 
 from .cohorts import add_post, create_cohort, update_cohort
-from .experiences import complete_experience, sign_off_experience, take_experience
+from .experiences import (
+    complete_experience,
+    send_back_experience,
+    sign_off_experience,
+    take_experience,
+)
 from .offering import offer_again, offer_experience, retire_experience, update_experience
 from .playlists import (
     add_to_playlist,
@@ -24,6 +29,7 @@ __all__ = [
     "offer_experience",
     "remove_from_playlist",
     "retire_experience",
+    "send_back_experience",
     "sign_off_experience",
     "take_experience",
     "update_cohort",

@@ -12,7 +12,7 @@ from organisations.models import Organisation, Person
 
 from ..models import ExperienceEnrolment, LeadershipExperience
 from ..people import mentor_candidates
-from ..signals import experience_completed, experience_signed_off
+from ..signals import experience_completed, experience_sent_back, experience_signed_off
 
 
 @transaction.atomic
@@ -108,3 +108,55 @@ def sign_off_experience(
     enrolment.save(update_fields=["mentor_signed_off_at", "mentor_note"])
     experience_signed_off.send(sender=ExperienceEnrolment, enrolment=enrolment)
     return enrolment
+
+
+@transaction.atomic
+def send_back_experience(
+    enrolment: ExperienceEnrolment, mentor: Person, note: str
+) -> ExperienceEnrolment:
+    """Answer "not yet": reopen the experience with the mentor's note on what is missing.
+
+    The person keeps their reflection to rework, and completes the experience again; the
+    mentor is asked again then. Sends `experience_sent_back` inside the transaction.
+    """
+    if enrolment.mentor_id != mentor.pk:
+        raise ActionError(_("Only the mentor named on this experience can answer “not yet”."))
+    if not enrolment.is_completed or enrolment.mentor_signed_off_at is not None:
+        raise ActionError(
+            _("Only a completed experience waiting for your sign-off can be sent back.")
+        )
+    note = note.strip()
+    if not note:
+        raise ActionError(
+            _("Say what is missing, so your colleague knows what to do before completing again."),
+            field="note",
+        )
+    if ExperienceEnrolment.objects.filter(
+        person_id=enrolment.person_id,
+        experience_id=enrolment.experience_id,
+        status=ExperienceEnrolment.Status.TAKEN,
+    ).exists():
+        raise ActionError(
+            _("Your colleague has taken this experience on again; sign off this one or leave it.")
+        )
+    enrolment.status = ExperienceEnrolment.Status.TAKEN
+    enrolment.completed_at = None
+    enrolment.mentor_note = note
+    enrolment.mentor_sent_back_at = timezone.now()
+    enrolment.save(update_fields=["status", "completed_at", "mentor_note", "mentor_sent_back_at"])
+    _tell_person(enrolment, mentor)
+    experience_sent_back.send(sender=ExperienceEnrolment, enrolment=enrolment)
+    return enrolment
+
+
+def _tell_person(enrolment: ExperienceEnrolment, mentor: Person) -> None:
+    link = settings.SITE_URL + reverse("learning:enrolment", args=[enrolment.pk])
+    subject = _("%(name)s answered “not yet” on “%(title)s”") % {
+        "name": mentor.full_name,
+        "title": enrolment.experience.title,
+    }
+    body = _("Read the note, rework your reflection and complete it again here: %(link)s\n") % {
+        "link": link
+    }
+    address = enrolment.person.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [address], fail_silently=True))

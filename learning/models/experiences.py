@@ -96,6 +96,8 @@ class ExperienceEnrolment(models.Model):
     )
     mentor_signed_off_at = models.DateTimeField(null=True, blank=True)
     mentor_note = models.TextField(blank=True)
+    # When the mentor last answered "not yet": the person reworks it and completes it again.
+    mentor_sent_back_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -117,3 +119,8 @@ class ExperienceEnrolment(models.Model):
     @property
     def awaits_sign_off(self) -> bool:
         return self.is_completed and self.mentor_id is not None and not self.mentor_signed_off_at
+
+    @property
+    def is_sent_back(self) -> bool:
+        """Say whether the mentor answered "not yet" and the person has not completed it since."""
+        return not self.is_completed and self.mentor_sent_back_at is not None

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from learning import actions
 from learning.models import ExperienceEnrolment, LeadershipExperience
-from learning.signals import experience_completed
+from learning.signals import experience_completed, experience_sent_back
 from lib.errors import ActionError
 
 from .base import LearningTestCase
@@ -109,3 +109,79 @@ class ExperienceTests(LearningTestCase):
         response = self.client.get(reverse("learning:enrolment", args=[enrolment.pk]))
         self.assertContains(response, "Completed")
         self.assertNotContains(response, REFLECTION)
+
+
+class NotYetTests(LearningTestCase):
+    """Carl, Alice's mentor, answers "not yet"; she reworks her reflection and completes again."""
+
+    def setUp(self) -> None:
+        self.enrolment = actions.take_experience(self.alice, self.reading_plan, self.walker_gamble)
+        actions.complete_experience(self.enrolment, REFLECTION, self.carl)
+        self.url = reverse("learning:enrolment-sign-off", args=[self.enrolment.pk])
+
+    def test_the_mentor_sends_it_back_and_she_sees_the_note(self) -> None:
+        reopened = []
+
+        def receive(sender, enrolment, **kwargs):
+            reopened.append(enrolment.pk)
+
+        experience_sent_back.connect(receive)
+        self.addCleanup(experience_sent_back.disconnect, receive)
+        self.client.force_login(self.carl)
+        page = self.client.get(reverse("learning:enrolment", args=[self.enrolment.pk]))
+        self.assertContains(page, "Not yet: send it back")
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.url, {"decision": "not-yet", "note": "Say what the team decided, and how."}
+            )
+        self.assertRedirects(response, reverse("learning:enrolment", args=[self.enrolment.pk]))
+        self.enrolment.refresh_from_db()
+        self.assertEqual(self.enrolment.status, "taken")
+        self.assertIsNone(self.enrolment.completed_at)
+        self.assertIsNone(self.enrolment.mentor_signed_off_at)
+        self.assertTrue(self.enrolment.is_sent_back)
+        self.assertEqual(reopened, [self.enrolment.pk])
+        self.assertEqual(mail.outbox[-1].to, [self.alice.email])
+        # Alice reads the note, finds her reflection kept, and completes it again.
+        self.client.force_login(self.alice)
+        self.assertContains(self.client.get(reverse("learning:home")), "Not yet")
+        page = self.client.get(reverse("learning:enrolment", args=[self.enrolment.pk]))
+        self.assertContains(page, "Say what the team decided, and how.")
+        self.assertEqual(page.context["complete_form"]["reflection"].value(), REFLECTION)
+        self.assertEqual(page.context["complete_form"]["mentor"].value(), self.carl.pk)
+        self.client.post(
+            reverse("learning:enrolment-complete", args=[self.enrolment.pk]),
+            {
+                "reflection": REFLECTION + " The team chose the check in a vote.",
+                "mentor": self.carl.pk,
+            },
+        )
+        self.enrolment.refresh_from_db()
+        self.assertTrue(self.enrolment.awaits_sign_off)
+        self.assertFalse(self.enrolment.is_sent_back)
+        # And Carl can sign it off this time.
+        actions.sign_off_experience(self.enrolment, self.carl, "Clear now.")
+        self.assertIsNotNone(self.enrolment.mentor_signed_off_at)
+
+    def test_not_yet_needs_a_note(self) -> None:
+        self.client.force_login(self.carl)
+        response = self.client.post(self.url, {"decision": "not-yet", "note": " "})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("note", response.context["sign_off_form"].errors)
+        self.enrolment.refresh_from_db()
+        self.assertEqual(self.enrolment.status, "completed")
+
+    def test_only_the_named_mentor_can_send_it_back(self) -> None:
+        for person in (self.alice, self.paula, self.oscar):
+            self.client.force_login(person)
+            response = self.client.post(self.url, {"decision": "not-yet", "note": "No."})
+            self.assertEqual(response.status_code, 404)
+        with self.assertRaises(ActionError):
+            actions.send_back_experience(self.enrolment, self.paula, "No.")
+        self.enrolment.refresh_from_db()
+        self.assertEqual(self.enrolment.status, "completed")
+
+    def test_a_signed_off_experience_cannot_be_sent_back(self) -> None:
+        actions.sign_off_experience(self.enrolment, self.carl)
+        with self.assertRaises(ActionError):
+            actions.send_back_experience(self.enrolment, self.carl, "On second thoughts.")

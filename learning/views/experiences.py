@@ -1,8 +1,8 @@
 """Leadership experiences: the catalogue, one experience, taking it on, completing, signing off."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -98,6 +98,8 @@ def _complete_form(enrolment, data=None) -> CompleteForm:
     mentors = mentor_candidates(enrolment.organisation).exclude(pk=enrolment.person_id)
     return CompleteForm(
         data,
+        # A mentor who answered "not yet" is asked again by default.
+        initial={"mentor": enrolment.mentor_id, "reflection": enrolment.reflection},
         mentors=list(mentors.order_by("family_name", "given_name")),
         prompt=enrolment.experience.reflection_prompt,
     )
@@ -109,11 +111,15 @@ def enrolment_detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     return _enrolment_page(request, enrolment)
 
 
-def _enrolment_page(request, enrolment, complete_form=None) -> HttpResponse:
+def _enrolment_page(
+    request, enrolment, complete_form=None, sign_off_form=None, status=200
+) -> HttpResponse:
     is_person = enrolment.person_id == request.user.pk
     is_mentor = enrolment.mentor_id == request.user.pk
     if is_person and not enrolment.is_completed and complete_form is None:
         complete_form = _complete_form(enrolment)
+    if is_mentor and enrolment.awaits_sign_off and sign_off_form is None:
+        sign_off_form = SignOffForm()
     return render(
         request,
         "learning/enrolment.html",
@@ -125,8 +131,9 @@ def _enrolment_page(request, enrolment, complete_form=None) -> HttpResponse:
             # Leaders follow progress; the reflection is for the person and their mentor.
             "shows_reflection": is_person or is_mentor,
             "complete_form": complete_form if is_person else None,
-            "sign_off_form": SignOffForm() if is_mentor and enrolment.awaits_sign_off else None,
+            "sign_off_form": sign_off_form if is_mentor and enrolment.awaits_sign_off else None,
         },
+        status=status,
     )
 
 
@@ -163,15 +170,30 @@ def complete(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    """Sign off the experience, or, with `decision=not-yet`, send it back with the note."""
     enrolment = get_enrolment_for_user(request.user, enrolment_id)
     if enrolment.mentor_id != request.user.pk:
         raise Http404("No such leadership experience.")
     form = SignOffForm(request.POST)
+    not_yet = request.POST.get("decision") == "not-yet"
     if form.is_valid():
         try:
-            actions.sign_off_experience(enrolment, request.user, form.cleaned_data["note"])
+            if not_yet:
+                actions.send_back_experience(enrolment, request.user, form.cleaned_data["note"])
+            else:
+                actions.sign_off_experience(enrolment, request.user, form.cleaned_data["note"])
         except ActionError as failure:
+            if failure.field:
+                form.add_error(failure.field, failure.message)
+                return _enrolment_page(request, enrolment, sign_off_form=form, status=400)
             messages.error(request, failure.message)
         else:
-            messages.success(request, _("Signed off. Thank you for mentoring."))
+            if not_yet:
+                messages.success(
+                    request,
+                    _("Sent back with your note. %(name)s can rework it and complete it again.")
+                    % {"name": enrolment.person.full_name},
+                )
+            else:
+                messages.success(request, _("Signed off. Thank you for mentoring."))
     return redirect("learning:enrolment", enrolment.pk)
