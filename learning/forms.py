@@ -37,7 +37,7 @@ class ResourceSearchForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"),
         required=False,
-        choices=any_choice(_("Online or in person"), Resource.Format.choices),
+        choices=any_choice(_("Any format"), Resource.Format.choices),
     )
     competency = forms.TypedChoiceField(
         label=_("Competency"), required=False, coerce=int, empty_value=None
@@ -191,10 +191,9 @@ class CompleteForm(forms.Form):
     )
 
     def __init__(self, *args, mentors, prompt="", **kwargs):
+        """Take mentors as (id, label) pairs, so namesakes can be told apart."""
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].choices = any_choice(
-            _("No mentor"), [(p.pk, p.full_name) for p in mentors]
-        )
+        self.fields["mentor"].choices = any_choice(_("No mentor"), mentors)
         if prompt:
             self.fields["reflection"].help_text = prompt
 

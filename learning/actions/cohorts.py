@@ -1,11 +1,12 @@
 """Create cohorts and post in their shared space."""
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from credentials.models import MicroCredential
-from credentials.uploads import check_upload
+from credentials.uploads import check_upload, describe
 from lib.errors import ActionError
 from organisations.models import Organisation, Person
 
@@ -125,6 +126,24 @@ def update_cohort(
     return cohort
 
 
+def _check_file(upload: UploadedFile) -> tuple[str, str, str]:
+    """Check the file by its content, with a refusal worded for a cohort's shared space."""
+    if upload.size <= settings.UPLOAD_MAX_BYTES:
+        try:
+            return check_upload(upload, POST_FILE_KINDS)
+        except ActionError:
+            # The shared check speaks of a micro-credential's requirement; say it our way.
+            raise ActionError(
+                _(
+                    "“%(name)s” is not a kind of file cohorts can share. Share a document or "
+                    "a picture (%(formats)s), or post a link to it instead."
+                )
+                % {"name": upload.name, "formats": describe(POST_FILE_KINDS)},
+                field="file",
+            ) from None
+    return check_upload(upload, POST_FILE_KINDS)  # too large: its message names the limit
+
+
 @transaction.atomic
 def add_post(
     cohort: Cohort, author: Person, text: str, upload: UploadedFile | None = None
@@ -146,7 +165,7 @@ def add_post(
         )
     post = CohortPost(cohort=cohort, author=author, text=text)
     if upload is not None:
-        _kind, content_type, digest = check_upload(upload, POST_FILE_KINDS)
+        _kind, content_type, digest = _check_file(upload)
         post.original_name = (upload.name or "file")[:255]
         post.content_type = content_type
         post.size = upload.size

@@ -24,6 +24,8 @@ class Resource(models.Model):
     class Format(models.TextChoices):
         ONLINE = "online", _("Online")
         IN_PERSON = "in-person", _("In person")
+        # A book or a recording: read or watched wherever the person is.
+        ANYWHERE = "anywhere", _("Anywhere")
 
     # Built-in resources have no organisation and are shared with everyone.
     organisation = models.ForeignKey(

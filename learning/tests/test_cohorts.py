@@ -97,7 +97,10 @@ class CohortTests(LearningTestCase):
             reverse("learning:cohort-post", args=[self.cohort.pk]), {"text": "", "file": page}
         )
         self.assertEqual(response.status_code, 400)
-        self.assertIn("page.html", response.context["form"].errors["file"][0])
+        message = response.context["form"].errors["file"][0]
+        self.assertIn("page.html", message)
+        self.assertIn("cohorts can share", message)
+        self.assertNotIn("requirement", message)
         self.assertFalse(CohortPost.objects.exists())
 
     def test_an_empty_post_is_refused(self) -> None:

@@ -7,6 +7,8 @@ from learning import actions
 from learning.models import ExperienceEnrolment, LeadershipExperience
 from learning.signals import experience_completed, experience_sent_back
 from lib.errors import ActionError
+from organisations.actions import add_member
+from organisations.models import Person, Role
 
 from .base import LearningTestCase
 
@@ -74,6 +76,27 @@ class ExperienceTests(LearningTestCase):
         enrolment.refresh_from_db()
         self.assertIsNotNone(enrolment.mentor_signed_off_at)
         self.assertEqual(enrolment.mentor_note, "Well led.")
+
+    def test_the_mentor_list_names_role_and_school_and_tells_namesakes_apart(self) -> None:
+        namesake = Person.objects.create_user(
+            "carl.cole@clarendon.example", "x", given_name="Carl", family_name="Cole"
+        )
+        add_member(namesake, self.st_paul, Role.TEACHER)
+        enrolment = self.take()
+        page = self.client.get(reverse("learning:enrolment", args=[enrolment.pk]))
+        labels = dict(page.context["complete_form"].fields["mentor"].choices)
+        self.assertEqual(
+            labels[self.paula.pk], "Paula Price — Administrator, Walker-Gamble Elementary"
+        )
+        self.assertEqual(
+            labels[self.carl.pk], "Carl Cole — Teacher, St. Paul Middle (carl@clarendon.example)"
+        )
+        self.assertEqual(
+            labels[namesake.pk],
+            "Carl Cole — Teacher, St. Paul Middle (carl.cole@clarendon.example)",
+        )
+        self.assertNotIn(self.alice.pk, labels)
+        self.assertEqual(len(labels), len(set(labels.values())))
 
     def test_a_short_reflection_is_refused_and_nothing_changes(self) -> None:
         enrolment = self.take()

@@ -29,10 +29,45 @@ class LibraryTests(LearningTestCase):
         self.assertIn(self.book, aligned.object_list)
         self.assertEqual(aligned.paginator.count, competency.resources.count())
 
-    def test_a_nonsense_filter_is_ignored_with_a_message(self) -> None:
+    def test_a_nonsense_filter_is_named_and_the_others_still_apply(self) -> None:
         self.client.force_login(self.alice)
-        response = self.client.get(reverse("learning:resources"), {"kind": "magic"})
-        self.assertContains(response, "Some filters were not understood")
+        response = self.client.get(
+            reverse("learning:resources"), {"kind": "magic", "competency": "99999", "cost": "paid"}
+        )
+        self.assertContains(response, "were not understood and were ignored")
+        self.assertContains(response, "Kind: “magic”")
+        self.assertContains(response, "Competency: “99999”")
+        page = response.context["page"]
+        self.assertEqual(page.paginator.count, Resource.objects.filter(cost="paid").count())
+
+    def test_search_words_match_in_any_order(self) -> None:
+        self.client.force_login(self.alice)
+        url = reverse("learning:resources")
+        forwards = self.client.get(url, {"q": "teacher leadership"}).context["page"]
+        backwards = self.client.get(url, {"q": "leadership  teacher"}).context["page"]
+        self.assertGreater(forwards.paginator.count, 0)
+        self.assertEqual(list(forwards.object_list), list(backwards.object_list))
+        both = self.client.get(url, {"q": "eckert together"}).context["page"]
+        self.assertEqual(list(both.object_list), [self.book])
+        self.assertEqual(
+            self.client.get(url, {"q": "eckert zebra"}).context["page"].paginator.count, 0
+        )
+
+    def test_the_filters_fold_away_until_one_is_used(self) -> None:
+        self.client.force_login(self.alice)
+        url = reverse("learning:resources")
+        self.assertContains(self.client.get(url), '<details class="filter-details" data-open-wide>')
+        self.assertContains(
+            self.client.get(url, {"kind": "book"}),
+            '<details class="filter-details" data-open-wide open>',
+        )
+
+    def test_books_are_read_anywhere(self) -> None:
+        books = Resource.objects.filter(kind="book", organisation=None)
+        self.assertTrue(books.exists())
+        self.assertEqual(set(books.values_list("format", flat=True)), {"anywhere"})
+        giant = Resource.objects.get(slug="awakening-the-sleeping-giant")
+        self.assertEqual(giant.get_format_display(), "Anywhere")
 
     def test_the_library_costs_the_same_queries_with_more_resources(self) -> None:
         self.client.force_login(self.alice)

@@ -15,7 +15,7 @@ from .. import actions
 from ..access import experiences_for_user, get_enrolment_for_user, get_experience_for_user
 from ..forms import CompleteForm, SignOffForm
 from ..models import ExperienceEnrolment, LeadershipExperience
-from ..people import mentor_candidates
+from ..people import community_of, mentor_candidates, person_choices
 
 
 @login_required
@@ -100,7 +100,7 @@ def _complete_form(enrolment, data=None) -> CompleteForm:
         data,
         # A mentor who answered "not yet" is asked again by default.
         initial={"mentor": enrolment.mentor_id, "reflection": enrolment.reflection},
-        mentors=list(mentors.order_by("family_name", "given_name")),
+        mentors=person_choices(mentors, community_of(enrolment.organisation)),
         prompt=enrolment.experience.reflection_prompt,
     )
 

@@ -26,6 +26,8 @@ from ..forms import AddToPlaylistForm, ResourceForm, ResourceSearchForm
 from ..models import Playlist, Resource
 
 PAGE_SIZE = 25
+# Each word is one more condition; a pasted paragraph should not become a huge query.
+MOST_WORDS = 12
 
 
 def _filter_competencies(resources) -> list[Competency]:
@@ -43,17 +45,23 @@ def library(request: HttpRequest) -> HttpResponse:
     visible = resources_for_user(request.user)
     form = ResourceSearchForm(request.GET or None, competencies=_filter_competencies(visible))
     resources = visible
-    if form.is_valid():
+    ignored = []
+    if form.is_bound:
+        form.is_valid()
+        # Apply every filter that was understood; name the ones that were not.
+        ignored = [
+            {"label": form.fields[name].label, "value": request.GET.get(name, "")[:100]}
+            for name in form.errors
+        ]
         data = form.cleaned_data
-        if data["q"]:
-            words = data["q"].strip()
+        for word in (data.get("q") or "").split()[:MOST_WORDS]:
             resources = resources.filter(
-                Q(title__icontains=words) | Q(summary__icontains=words) | Q(author__icontains=words)
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(author__icontains=word)
             )
         for name in ("kind", "cost", "format"):
-            if data[name]:
+            if data.get(name):
                 resources = resources.filter(**{name: data[name]})
-        if data["competency"]:
+        if data.get("competency"):
             resources = resources.filter(competencies__pk=data["competency"])
     page = Paginator(
         resources.select_related("organisation").order_by("title", "pk").distinct(), PAGE_SIZE
@@ -65,6 +73,9 @@ def library(request: HttpRequest) -> HttpResponse:
         "learning/library.html",
         {
             "form": form,
+            "ignored": ignored,
+            "filtered": form.is_bound
+            and any(request.GET.get(n) for n in ("kind", "cost", "format", "competency")),
             "page": page,
             "query": query.urlencode(),
             "can_contribute": bool(contributor_organisations(request.user)),
