@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import PageNumberPagination, paginate
@@ -84,9 +83,11 @@ def my_credentials(request: HttpRequest) -> QuerySet[Award]:
     tags=["credentials"],
     summary="Get a credential's signed JSON",
 )
-def credential(request: HttpRequest, public_id: UUID, response: HttpResponse) -> dict:
+def credential(request: HttpRequest, public_id: UUID, response: HttpResponse) -> dict | Status:
     """Return the signed Open Badges 3.0 credential, public like its page; revoked ones too."""
-    award = get_object_or_404(Award.objects.only("signed_json"), public_id=public_id)
+    award = Award.objects.only("signed_json").filter(public_id=public_id).first()
+    if award is None:
+        return Status(404, {"detail": "No credential with that id."})
     # Any site may fetch a public credential, as from its page.
     response["Access-Control-Allow-Origin"] = "*"
     return award.signed_json

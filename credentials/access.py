@@ -1,6 +1,6 @@
 """The one permission-checked way to reach issuers, micro-credentials, submissions and reviews."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from frameworks.models import Competency
@@ -84,6 +84,44 @@ def get_review_for_reviewer(user: Person, review_id: int) -> Review:
     if found is None:
         raise Http404("No such review.")
     return found
+
+
+def claimable_submissions(user: Person) -> list[Submission]:
+    """Return queued submissions still short of reviewers that the user may take, oldest first.
+
+    The same rules as `actions.reviewing.eligible_reviewers`: never one's own, never a school
+    colleague's when the micro-credential says so, and peers only what they hold themselves.
+    """
+    kinds = dict(Reviewer.objects.filter(person=user, active=True).values_list("issuer_id", "kind"))
+    if not kinds:
+        return []
+    own_organisations = {m.organisation_id for m in memberships_of(user)}
+    held = set(
+        Award.objects.filter(earner=user, revoked_at__isnull=True).values_list(
+            "issuer_id", "micro_credential__slug"
+        )
+    )
+    waiting = (
+        Submission.objects.filter(
+            status=Submission.Status.SUBMITTED, micro_credential__issuer_id__in=kinds
+        )
+        .exclude(earner=user)
+        .exclude(reviews__reviewer=user)
+        .annotate(reviewers=Count("reviews", filter=Q(reviews__round=F("round"))))
+        .select_related("micro_credential")
+        .order_by("submitted_at")
+    )
+
+    def may_take(submission: Submission) -> bool:
+        micro_credential = submission.micro_credential
+        if submission.reviewers >= (2 if micro_credential.double_review else 1):
+            return False
+        if micro_credential.exclude_colleagues and submission.organisation_id in own_organisations:
+            return False
+        is_peer = kinds[micro_credential.issuer_id] == Reviewer.Kind.PEER
+        return not is_peer or (micro_credential.issuer_id, micro_credential.slug) in held
+
+    return [s for s in waiting if may_take(s)]
 
 
 def get_managed_submission(user: Person, submission_id: int) -> Submission:

@@ -14,7 +14,7 @@ from organisations.access import can_lead
 
 from .. import actions
 from ..access import get_micro_credential_for_user, get_own_submission
-from ..files import serve_artifact
+from ..files import neutral_name, serve_artifact
 from ..forms import AnswerTextForm, LinkForm, UploadForm
 from ..models import Answer, Artifact, Award, Requirement, Review, Submission
 from ..uploads import describe
@@ -231,4 +231,21 @@ def artifact_file(request: HttpRequest, artifact_id: int) -> HttpResponse:
             request.user, artifact.submission.micro_credential.issuer.organisation
         ):
             raise Http404("No such evidence.")
+    elif (
+        artifact.submission.micro_credential.blind_review
+        and artifact.submission.earner_id != request.user.pk
+    ):
+        # The original name (say, "smith_agenda.pdf") could tell a blind reviewer who wrote it.
+        return serve_artifact(artifact, neutral_name(artifact, _position(artifact)))
     return serve_artifact(artifact)
+
+
+def _position(artifact: Artifact) -> int:
+    """Return the artifact's number within its part, as the review page counts it."""
+    earlier = Artifact.objects.filter(
+        submission_id=artifact.submission_id, requirement_id=artifact.requirement_id
+    ).filter(
+        Q(uploaded_at__lt=artifact.uploaded_at)
+        | Q(uploaded_at=artifact.uploaded_at, pk__lt=artifact.pk)
+    )
+    return earlier.count() + 1

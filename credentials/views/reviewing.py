@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from lib.errors import ActionError
 
 from .. import actions
-from ..access import get_review_for_reviewer
+from ..access import claimable_submissions, get_review_for_reviewer
 from ..actions.reviewing import claim_review
 from ..models import Answer, Artifact, Review, Reviewer, Submission
 
@@ -21,29 +20,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     mine = Review.objects.filter(reviewer=request.user).select_related(
         "submission__micro_credential"
     )
-    issuers = Reviewer.objects.filter(person=request.user, active=True).values("issuer_id")
-    waiting = (
-        Submission.objects.filter(
-            status=Submission.Status.SUBMITTED, micro_credential__issuer_id__in=issuers
-        )
-        .exclude(earner=request.user)
-        .exclude(reviews__reviewer=request.user)
-        .annotate(
-            reviewers=Count("reviews", filter=Q(reviews__round=F("round"))),
-        )
-        .select_related("micro_credential")
-        .order_by("submitted_at")
-    )
-    unassigned = [
-        s for s in waiting if s.reviewers < (2 if s.micro_credential.double_review else 1)
-    ]
     return render(
         request,
         "credentials/reviews.html",
         {
             "open": [r for r in mine if not r.completed_at],
             "done": [r for r in mine if r.completed_at][:50],
-            "unassigned": unassigned[:50],
+            "unassigned": claimable_submissions(request.user)[:50],
         },
     )
 
@@ -65,9 +48,22 @@ def claim(request: HttpRequest, submission_id: int) -> HttpResponse:
     return redirect("credentials:review", review.pk)
 
 
+def _not_yours(request: HttpRequest) -> HttpResponse:
+    """Say why, the same way whether the review exists or not, so nothing is revealed."""
+    return render(
+        request,
+        "credentials/review_not_yours.html",
+        {"message": _("This submission is not assigned to you, so you cannot review it.")},
+        status=404,
+    )
+
+
 @login_required
 def review(request: HttpRequest, review_id: int) -> HttpResponse:
-    found = get_review_for_reviewer(request.user, review_id)
+    try:
+        found = get_review_for_reviewer(request.user, review_id)
+    except Http404:
+        return _not_yours(request)
     submission = found.submission
     requirements = list(submission.micro_credential.requirements.all())
     errors = {}
