@@ -3,7 +3,8 @@
 Shared frameworks (no owner) are open to every signed-in person. An organisation's own
 framework is visible to its members, to members of the organisations below it (a district's
 framework reaches its schools), and to those above it (a state sees its districts'); only
-the leaders of its organisation, or above, may change it.
+the leaders of its organisation, or above, may change it, and only if it was written in
+Trellis: an imported framework mirrors its CASE source (leaders copy it to adapt it).
 """
 
 from django.db.models import Q, QuerySet
@@ -37,8 +38,10 @@ def get_framework_for_user(user: Person, framework_id: int) -> Framework:
 
 
 def can_edit(user: Person, framework: Framework) -> bool:
-    """Say whether the user leads the organisation that owns the framework."""
-    return framework.organisation is not None and can_lead(user, framework.organisation)
+    """Say whether the user leads the organisation that owns a framework written in Trellis."""
+    if framework.organisation is None or framework.origin == Framework.Origin.IMPORTED:
+        return False
+    return can_lead(user, framework.organisation)
 
 
 def get_editable_framework_for_user(user: Person, framework_id: int) -> Framework:

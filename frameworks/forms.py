@@ -37,10 +37,19 @@ class CaseImportForm(forms.Form):
             "framework’s identifier."
         ),
     )
+    confirm = forms.BooleanField(
+        label=_("Go ahead: retire and overwrite what is listed above"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = organisation_choices(organisations)
+
+    def ask_to_confirm(self) -> None:
+        """Show the box that lets the next submission retire and overwrite."""
+        self.fields["confirm"].widget = forms.CheckboxInput()
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -64,6 +73,15 @@ class CaseImportForm(forms.Form):
 
 class AdoptForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = organisation_choices(organisations)
+
+
+class CopyForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Copy for"), coerce=int)
+    title = forms.CharField(label=_("Title of the copy"), max_length=500)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,10 @@ batches, so the number of queries grows with the number of batches, never with i
 new competencies are created level by level (parents first, so each child knows its parent's
 id), changed rows are bulk-updated, and rows the package no longer has are retired
 (competencies, which other records may be aligned to) or deleted (associations).
+
+The summary names what was retired, the competencies written in Trellis whose text the
+package changes, and the items an isChildOf to a parent outside the package cut loose from
+the tree, so an import can be confirmed and reported in words, not only in counts.
 """
 
 from collections import defaultdict
@@ -12,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from frameworks.case import CasePackage, PackageIndex, item_tree
+from django.utils.translation import gettext as _
+
+from frameworks.case import CasePackage, ItemTree, PackageIndex, item_tree
 from frameworks.case.export import object_json
 
 from .case_rows import (
@@ -37,6 +43,7 @@ from .models import (
 
 BATCH_SIZE = 500
 COMPETENCY_FIELDS = [*ITEM_COLUMNS.values(), "key", "case_extra", "file_position"]
+TEXT_FIELDS = ["code", "title", "statement", "notes"]
 TREE_FIELDS = ["parent_id", "ancestors", "depth", "tree_order", "retired_at"]
 ASSOCIATION_FIELDS = [
     *ASSOCIATION_COLUMNS.values(),
@@ -62,7 +69,16 @@ class SyncSummary:
     associations_deleted: int = 0
     levels_changed: bool = False
     details_changed: bool = False
+    rubrics_added: int = 0
+    rubrics_updated: int = 0
+    rubrics_removed: int = 0
     warnings: list[str] = field(default_factory=list)
+    retired_names: list[str] = field(default_factory=list)
+    retired_ids: list[int] = field(default_factory=list)
+    # Competencies written in Trellis whose code, title, statement or notes the package changes.
+    overwritten_names: list[str] = field(default_factory=list)
+    # Items placed only under a parent outside the package, shown at the top instead.
+    detached: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -115,6 +131,9 @@ def _apply_document(framework: Framework, package: CasePackage, summary: SyncSum
         None if package.rubrics is None else [object_json(rubric) for rubric in package.rubrics]
     )
     values["case_package_extra"] = package.extra
+    _count_rubrics(
+        framework.case_rubrics if framework.pk else None, values["case_rubrics"], summary
+    )
     if framework.pk is None:
         for name, value in values.items():
             setattr(framework, name, value)
@@ -127,6 +146,15 @@ def _apply_document(framework: Framework, package: CasePackage, summary: SyncSum
         framework.save(update_fields=changed)
         summary.document_changed = True
     return extension
+
+
+def _count_rubrics(before: list | None, after: list | None, summary: SyncSummary) -> None:
+    """Count the CFRubrics the package adds, changes and no longer has."""
+    old = {str(r.get("identifier", "")).lower(): r for r in before or []}
+    new = {str(r.get("identifier", "")).lower(): r for r in after or []}
+    summary.rubrics_added = len(new.keys() - old.keys())
+    summary.rubrics_removed = len(old.keys() - new.keys())
+    summary.rubrics_updated = sum(1 for key in new.keys() & old.keys() if new[key] != old[key])
 
 
 def _levels_of(extension: dict, summary: SyncSummary) -> list[dict[str, str]]:
@@ -177,9 +205,8 @@ def _sync_named(framework: Framework, model: type, wanted: list[dict[str, str]])
     return _NamedSync(by_key, changed or bool(new or edited))
 
 
-def _placements(package: CasePackage) -> dict[str, tuple[str | None, int, int]]:
+def _placements(package: CasePackage, tree: ItemTree) -> dict[str, tuple[str | None, int, int]]:
     """Map each item to its first place in the tree: parent, depth and display order."""
-    tree = item_tree(package)
     document_id = package.document.identifier
     first: dict[str, tuple[str | None, int, int]] = {}
     for order, placement in enumerate(tree.walk()):
@@ -196,7 +223,10 @@ def _sync_competencies(
 ) -> tuple[dict[str, Competency], dict[str, dict]]:
     """Create, update and retire competencies; return them and their extensions by identifier."""
     existing = {row.case_identifier.lower(): row for row in framework.competencies.all()}
-    placements = _placements(package)
+    tree = item_tree(package)
+    placements = _placements(package, tree)
+    summary.detached = _detached(package, tree)
+    summary.warnings += summary.detached
     by_depth: dict[int, list[_Entry]] = defaultdict(list)
     for position, item in enumerate(package.items):
         data = object_json(item)
@@ -229,6 +259,10 @@ def _sync_competencies(
                 row = Competency(framework=framework, **entry.values)
                 new.append(row)
             elif any(getattr(row, name) != value for name, value in entry.values.items()):
+                if row.written_in_trellis and any(
+                    getattr(row, name) != entry.values[name] for name in TEXT_FIELDS
+                ):
+                    summary.overwritten_names.append(_name(row))
                 for name, value in entry.values.items():
                     setattr(row, name, value)
                 changed.append(row)
@@ -239,14 +273,60 @@ def _sync_competencies(
     Competency.objects.bulk_update(changed, COMPETENCY_FIELDS + TREE_FIELDS, batch_size=BATCH_SIZE)
     summary.updated = len(changed)
     gone = [
-        row.pk
+        row
         for identifier, row in existing.items()
         if identifier not in rows and row.retired_at is None
     ]
+    gone.sort(key=lambda row: row.tree_order)
+    summary.retired_ids = [row.pk for row in gone]
+    summary.retired_names = [_name(row) for row in gone]
     for start in range(0, len(gone), BATCH_SIZE):
-        Competency.objects.filter(pk__in=gone[start : start + BATCH_SIZE]).update(retired_at=now)
+        batch = summary.retired_ids[start : start + BATCH_SIZE]
+        Competency.objects.filter(pk__in=batch).update(retired_at=now)
     summary.retired = len(gone)
     return rows, extensions
+
+
+def _name(competency: Competency) -> str:
+    """Name a competency in a sentence: its code and short name."""
+    name = competency.title or competency.statement
+    if len(name) > 80:
+        name = name[:79] + "…"
+    return f"{competency.code} {name}".strip()
+
+
+def _detached(package: CasePackage, tree: ItemTree) -> list[str]:
+    """Say which items only an isChildOf to a parent outside the package places."""
+    index = PackageIndex(package)
+    items = {item.identifier: item for item in package.items}
+    orphans = set(tree.orphans)
+    messages = []
+    for association in package.associations:
+        if association.association_type != "isChildOf":
+            continue
+        child = index.resolve(association.origin, hierarchical=True)
+        if child.place != "item" or child.identifier not in orphans:
+            continue
+        if index.resolve(association.destination, hierarchical=True).place != "external":
+            continue
+        item = items[child.identifier]
+        name = item.human_coding_scheme or item.abbreviated_statement or item.full_statement
+        destination = association.destination
+        messages.append(
+            _(
+                "The competency “%(name)s” (CFItem %(item)s) is placed by CFAssociation "
+                "%(association)s under %(parent)s, which is not in this package, so it is "
+                "shown at the top of the framework. Add that parent to the package, or "
+                "place the item under one of the package’s own items."
+            )
+            % {
+                "name": name[:80],
+                "item": item.identifier,
+                "association": association.identifier,
+                "parent": destination.uri or destination.identifier,
+            }
+        )
+    return messages
 
 
 def _sync_associations(

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:framework_id>/edit/", authoring.framework_edit, name="edit"),
     path("<int:framework_id>/case.json", browse.export, name="export"),
     path("<int:framework_id>/adopt/", authoring.adopt, name="adopt"),
+    path("<int:framework_id>/copy/", authoring.copy, name="copy"),
     path(
         "<int:framework_id>/competencies/new/",
         authoring.competency_create,

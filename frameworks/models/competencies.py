@@ -33,6 +33,9 @@ class Competency(models.Model):
     tree_order = models.PositiveIntegerField(default=0)
     # Removed from the framework by a later import; kept so alignments to it are not lost.
     retired_at = models.DateTimeField(null=True, blank=True)
+    # Written in Trellis (added on a page, or copied to adapt), not taken from a CASE file: an
+    # import of the framework's CASE document never retires it.
+    written_in_trellis = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["framework", "tree_order"]

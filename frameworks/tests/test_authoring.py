@@ -120,8 +120,9 @@ class AuthoringTests(TrellisTestCase):
         self.assertEqual(list(framework.specialties.values_list("key", flat=True)), ["turnaround"])
         self.assertEqual(framework.version, 2)
 
-    def test_editing_an_imported_framework_keeps_its_other_case_fields(self) -> None:
-        framework = import_sample("Ordering.json", self.clarendon)
+    def test_editing_a_copy_of_an_imported_framework_keeps_its_other_case_fields(self) -> None:
+        imported = import_sample("Ordering.json", self.clarendon)
+        framework = actions.copy_framework(imported, self.clarendon, "Our math", self.dana)
         competency = framework.competencies.exclude(title="").first()
         extra = dict(competency.case_extra)
         actions.edit_competency(

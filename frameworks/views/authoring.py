@@ -1,4 +1,4 @@
-"""Write an organisation's own framework and its competencies; adopt a shared one."""
+"""Write an organisation's own framework and its competencies; adopt or copy another one."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +15,7 @@ from ..access import (
     get_editable_framework_for_user,
     get_framework_for_user,
 )
-from ..forms import AdoptForm, CompetencyForm, FrameworkForm, NewFrameworkForm
+from ..forms import AdoptForm, CompetencyForm, CopyForm, FrameworkForm, NewFrameworkForm
 from ..models import Competency, FrameworkAdoption, LevelDescriptor, SpecialtyVariation
 
 
@@ -193,3 +193,41 @@ def adopt(request: HttpRequest, framework_id: int) -> HttpResponse:
             "adopted": [o for o in organisations if o.pk in adopted],
         },
     )
+
+
+@login_required
+def copy(request: HttpRequest, framework_id: int) -> HttpResponse:
+    """Copy a framework the user can see into an organisation they lead, to adapt it."""
+    framework = get_framework_for_user(request.user, framework_id)
+    organisations = led_organisations(request.user)
+    if not organisations:
+        raise Http404("Only leaders can copy frameworks.")
+    form = CopyForm(
+        request.POST or None,
+        organisations=organisations,
+        initial={
+            "organisation": framework.organisation_id,
+            "title": _("%(title)s (adapted)") % {"title": framework.title},
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        organisation = get_led_organisation_for_user(
+            request.user, form.cleaned_data["organisation"]
+        )
+        try:
+            adapted = actions.copy_framework(
+                framework, organisation, form.cleaned_data["title"], request.user
+            )
+        except ActionError as failure:
+            form.add_error(failure.field, failure.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Copied “%(title)s” for %(org)s. This copy is yours to change; the "
+                    "original still follows its source."
+                )
+                % {"title": framework.title, "org": organisation.name},
+            )
+            return redirect("frameworks:detail", adapted.pk)
+    return render(request, "frameworks/copy.html", {"framework": framework, "form": form})

@@ -80,6 +80,7 @@ def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
             "versions": list(framework.versions.select_related("changed_by")[:10]),
             "can_edit": can_edit(request.user, framework),
             "can_adopt": framework.is_shared and bool(led_organisations(request.user)),
+            "can_copy": bool(led_organisations(request.user)),
         },
     )
 

@@ -43,9 +43,16 @@ class Command(BaseCommand):
                 f"{framework.version}: {summary.created} competencies added, {summary.updated} "
                 f"updated, {summary.retired} removed; {summary.associations_created} associations "
                 f"added, {summary.associations_updated} updated, "
-                f"{summary.associations_deleted} removed."
+                f"{summary.associations_deleted} removed; {summary.rubrics_added} rubrics "
+                f"added, {summary.rubrics_updated} updated, {summary.rubrics_removed} removed."
             )
         )
+        for name in summary.retired_names:
+            self.stdout.write(f"Retired (the package no longer has it): {name}")
+        for name in summary.overwritten_names:
+            self.stdout.write(f"Replaced the text written in Trellis of: {name}")
+        for name in result.kept:
+            self.stdout.write(f"Kept (written in Trellis, not in the package): {name}")
 
 
 def find_organisation(value: str) -> Organisation:
