@@ -1,18 +1,21 @@
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.forms.models import ModelChoiceIterator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
 from credentials.models import MicroCredential
 from frameworks.access import frameworks_for_user
-from frameworks.models import Competency, ProficiencyLevel
+from frameworks.models import Competency, Framework, FrameworkAdoption, ProficiencyLevel
 from learning.models import LeadershipExperience, Playlist, Resource
 from organisations.access import memberships_of, people_in, visible_q
 from organisations.models import Organisation, Person
 
-from .models import PlanItem, PlanTemplate
+from .models import LearningPlan, PlanItem, PlanTemplate, TargetCompetency
 
 DATE = forms.DateInput(attrs={"type": "date"})
+NOTE_LIMIT = 2000
 
 
 class StartForm(forms.Form):
@@ -27,6 +30,10 @@ class StartForm(forms.Form):
 
 
 class GoalForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "goal-%s")
+        super().__init__(*args, **kwargs)
+
     text = forms.CharField(
         label=_("Goal"),
         max_length=1000,
@@ -35,41 +42,135 @@ class GoalForm(forms.Form):
     )
 
 
-class CompetencyChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Competency) -> str:
-        return f"{obj.framework.title} — {obj.name}"
+def frameworks_offered(user: Person, plan: LearningPlan) -> list[Framework]:
+    """Return the frameworks the user may aim at, those the plan's place uses first.
 
-
-class LevelChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: ProficiencyLevel) -> str:
-        return f"{obj.title} ({obj.framework.title})"
+    A framework is used at the plan's organisation when it or one above it owns or has adopted
+    it, or when the plan already aims at one of its competencies; its own come first. Built-in
+    frameworks come next, then every other one the user may see. Each carries `used`.
+    """
+    places = plan.organisation.ancestor_ids()
+    adopted = FrameworkAdoption.objects.filter(framework=OuterRef("pk"), organisation_id__in=places)
+    aimed_at = TargetCompetency.objects.filter(plan=plan, competency__framework=OuterRef("pk"))
+    own = Q(organisation_id__in=places)
+    used = own | Exists(adopted) | Exists(aimed_at)
+    built_in = Q(origin=Framework.Origin.BUILT_IN)
+    return list(
+        frameworks_for_user(user)
+        .annotate(
+            used=ExpressionWrapper(used, output_field=BooleanField()),
+            own=ExpressionWrapper(own, output_field=BooleanField()),
+            built_in=ExpressionWrapper(built_in, output_field=BooleanField()),
+        )
+        .order_by("-used", "-own", "-built_in", "title", "pk")
+    )
 
 
 class TargetForm(forms.Form):
-    competency = CompetencyChoice(queryset=Competency.objects.none(), label=_("Competency"))
-    level = LevelChoice(queryset=ProficiencyLevel.objects.none(), label=_("Level I aim for"))
+    """Aim at a competency: first its framework, then one of its competencies and levels.
 
-    def __init__(self, user: Person, *args, **kwargs):
+    Only the chosen framework's competencies and levels are offered; without JavaScript the
+    framework is chosen with its own small form, and the server checks that the three agree.
+    """
+
+    framework = forms.ModelChoiceField(queryset=Framework.objects.none(), label=_("Framework"))
+    competency = forms.ModelChoiceField(queryset=Competency.objects.none(), label=_("Competency"))
+    level = forms.ModelChoiceField(
+        queryset=ProficiencyLevel.objects.none(), label=_("Level I aim for")
+    )
+
+    def __init__(
+        self, user: Person, plan: LearningPlan, *args, framework_id: str | None = None, **kwargs
+    ):
+        kwargs.setdefault("auto_id", "target-%s")
         super().__init__(*args, **kwargs)
-        frameworks = frameworks_for_user(user).values("pk")
+        offered = frameworks_offered(user, plan)
+        visible = [f.pk for f in offered]
+        self.fields["framework"].queryset = Framework.objects.filter(pk__in=visible)
         self.fields["competency"].queryset = Competency.objects.filter(
-            framework__in=frameworks, retired_at__isnull=True
+            framework_id__in=visible, retired_at__isnull=True
         ).select_related("framework")
-        self.fields["level"].queryset = ProficiencyLevel.objects.filter(
-            framework__in=frameworks
-        ).select_related("framework")
+        self.fields["level"].queryset = ProficiencyLevel.objects.filter(framework_id__in=visible)
+        wanted = self.data.get("framework") if self.is_bound else framework_id
+        by_pk = {str(f.pk): f for f in offered}
+        chosen = by_pk.get(str(wanted)) or (offered[0] if offered else None)
+        self.chosen_framework = chosen
+        self.initial.setdefault("framework", chosen and chosen.pk)
+        self.fields["framework"].choices = framework_groups(offered, plan.organisation)
+        self.fields["framework"].widget.attrs.update(
+            {
+                # Bring the chosen framework's lists in place (the whole form stays usable
+                # without JavaScript: see plans/_target_form.html).
+                "hx-get": reverse("plans:detail", args=[plan.pk]),
+                "hx-trigger": "change",
+                "hx-select": "#target-fields",
+                "hx-target": "#target-fields",
+                "hx-swap": "outerHTML",
+            }
+        )
+        self.fields["competency"].choices = competency_choices(chosen)
+        self.fields["level"].choices = [("", _("Choose a level"))] + [
+            (level.pk, level.title) for level in ProficiencyLevel.objects.filter(framework=chosen)
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        framework, competency, level = (data.get(f) for f in ("framework", "competency", "level"))
+        if framework and competency and competency.framework_id != framework.pk:
+            self.add_error(
+                "competency",
+                _("“%(c)s” is not part of “%(f)s”; choose one of that framework's competencies.")
+                % {"c": competency.name, "f": framework.title},
+            )
+        elif competency and level and level.framework_id != competency.framework_id:
+            self.add_error(
+                "level",
+                _("Choose one of the levels of “%(f)s”, the framework “%(c)s” belongs to.")
+                % {"f": competency.framework.title, "c": competency.name},
+            )
+        return data
+
+
+def framework_groups(offered: list[Framework], organisation: Organisation) -> list:
+    """Return the framework choices in groups: used here first, then the others."""
+    used = [(f.pk, f.title) for f in offered if f.used]
+    others = [(f.pk, f.title) for f in offered if not f.used]
+    if not used:
+        return others
+    groups = [(_("Used at %(o)s or in my plan") % {"o": organisation.name}, used)]
+    return groups + ([(_("Other frameworks"), others)] if others else [])
+
+
+def competency_choices(framework: Framework | None) -> list:
+    """Return one framework's current competencies, indented under their parents."""
+    if framework is None:
+        return [("", _("Choose a competency"))]
+    competencies = Competency.objects.filter(framework=framework, retired_at__isnull=True)
+    options = [
+        (c.pk, "\u2003" * len(c.ancestor_ids()) + f"{c.code} {c.name}".strip())
+        for c in competencies.only("pk", "code", "title", "statement", "ancestors")
+    ]
+    return [("", _("Choose a competency")), (framework.title, options)]
+
+
+class CurrentMicroCredentials(ModelChoiceIterator):
+    """List only micro-credentials that can still be planned; retired ones are not offered."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.exclude(status=MicroCredential.Status.RETIRED):
+            yield self.choice(obj)
 
 
 class MicroCredentialChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: MicroCredential) -> str:
-        if obj.status == MicroCredential.Status.RETIRED:
-            return _("%(t)s (retired)") % {"t": obj.title}
-        return obj.title
+    iterator = CurrentMicroCredentials
 
 
 class ItemForm(forms.Form):
     kind = forms.ChoiceField(choices=PlanItem.Kind.choices, label=_("Kind"))
-    # Retired versions pass the form so the action can say why they cannot be planned.
+    # Retired versions are not offered but still pass the form, so that a page opened before
+    # the retirement hears from the action why they cannot be planned.
     micro_credential = MicroCredentialChoice(
         queryset=MicroCredential.objects.exclude(status=MicroCredential.Status.DRAFT),
         required=False,
@@ -92,7 +193,7 @@ class ItemForm(forms.Form):
         required=False,
         label=_("Title"),
         help_text=_(
-            "What you will read, do or meet about; taken from the micro-credential if empty."
+            "What you will read, do or meet about; if empty, the title of what you chose above."
         ),
     )
     start_on = forms.DateField(required=False, widget=DATE, label=_("Start"))
@@ -105,6 +206,7 @@ class ItemForm(forms.Form):
     )
 
     def __init__(self, user: Person, *args, **kwargs):
+        kwargs.setdefault("auto_id", "item-%s")
         super().__init__(*args, **kwargs)
         seen = visible_q(user, "organisation__")
         shared = Q(organisation__isnull=True) | seen
@@ -118,10 +220,18 @@ class ItemForm(forms.Form):
 
 
 class ItemUpdateForm(forms.Form):
+    """Progress on one item; its fields are written in the page, with ids like `due_on-7`."""
+
     status = forms.ChoiceField(choices=PlanItem.Status.choices, label=_("Status"))
     start_on = forms.DateField(required=False, widget=DATE, label=_("Start"))
     due_on = forms.DateField(required=False, widget=DATE, label=_("Due"))
-    note = forms.CharField(required=False, label=_("Private note"))
+    note = forms.CharField(
+        required=False, max_length=NOTE_LIMIT, widget=forms.Textarea, label=_("Private note")
+    )
+
+    def __init__(self, item: PlanItem, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"%s-{item.pk}")
+        super().__init__(*args, **kwargs)
 
 
 class AssignForm(forms.Form):

@@ -155,7 +155,7 @@ def plan_page(plan: LearningPlan, for_owner: bool) -> PlanPage:
     """Gather one plan; leaders get no private notes and no suggestions."""
     goals = list(plan.goals.select_related("set_by"))
     targets = list(plan.targets.select_related("competency__framework", "level"))
-    items_query = plan.items.select_related("micro_credential")
+    items_query = plan.items.select_related("micro_credential", "template")
     items = list(items_query if for_owner else items_query.defer("note"))
     suggestions = list(open_suggestions(plan).select_related("assessment")) if for_owner else []
     progress = Progress()

@@ -22,6 +22,7 @@ from .access import (
     get_plan_for_user,
     plans_of,
 )
+from .errors import ErrorLink, error_links
 from .forms import (
     AssignForm,
     GoalForm,
@@ -70,11 +71,18 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def render_plan(
-    request: HttpRequest, plan: LearningPlan, status: int = 200, **forms
+    request: HttpRequest,
+    plan: LearningPlan,
+    status: int = 200,
+    failed_item: tuple[PlanItem, ItemUpdateForm] | None = None,
+    failure: str = "",
+    **forms,
 ) -> HttpResponse:
+    """Render the plan page; a refused form comes back open, its errors summed up at the top."""
     owner = plan.owner_id == request.user.pk
+    page = plan_page(plan, for_owner=owner)
     context = {
-        "page": plan_page(plan, for_owner=owner),
+        "page": page,
         "plan": plan,
         "is_owner": owner,
         "statuses": PlanItem.Status.choices,
@@ -82,8 +90,22 @@ def render_plan(
         "goal_form": forms.get("goal_form") or GoalForm(),
     }
     if owner:
-        context["target_form"] = forms.get("target_form") or TargetForm(request.user)
+        context["target_form"] = forms.get("target_form") or TargetForm(
+            request.user, plan, framework_id=request.GET.get("framework")
+        )
         context["item_form"] = forms.get("item_form") or ItemForm(request.user)
+    summary = error_links(context["goal_form"], "add-goal")
+    summary += error_links(context.get("target_form"), "add-target")
+    summary += error_links(context.get("item_form"), "add-item")
+    if failed_item:
+        item, form = failed_item
+        for shown in page.items:
+            if shown.pk == item.pk:
+                shown.failed_form = form
+        summary += error_links(form, f"item-{item.pk}", about=item.title)
+    if failure:
+        summary.append(ErrorLink(failure, "#suggestions"))
+    context["error_summary"] = summary
     return render(request, "plans/detail.html", context, status=status)
 
 
@@ -104,7 +126,7 @@ def add_goal(request: HttpRequest, plan_id: int) -> HttpResponse:
             fail(form, failure)
         else:
             messages.success(request, _("Goal added."))
-            return redirect("plans:detail", plan.pk)
+            return redirect(_plan_url(plan.pk) + "#goals")
     return render_plan(request, plan, 400, goal_form=form)
 
 
@@ -112,7 +134,7 @@ def add_goal(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def add_target(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_own_plan(request.user, plan_id)
-    form = TargetForm(request.user, request.POST)
+    form = TargetForm(request.user, plan, request.POST)
     if form.is_valid():
         try:
             target = actions.add_target_competency(
@@ -124,7 +146,7 @@ def add_target(request: HttpRequest, plan_id: int) -> HttpResponse:
             messages.success(
                 request, _("“%(c)s” is now a target competency.") % {"c": target.competency.name}
             )
-            return redirect("plans:detail", plan.pk)
+            return redirect(_plan_url(plan.pk) + "#targets")
     return render_plan(request, plan, 400, target_form=form)
 
 
@@ -135,12 +157,12 @@ def add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = ItemForm(request.user, request.POST)
     if form.is_valid():
         try:
-            actions.add_item(plan, request.user, **form.cleaned_data)
+            item = actions.add_item(plan, request.user, **form.cleaned_data)
         except ActionError as failure:
             fail(form, failure)
         else:
-            messages.success(request, _("Item added to your plan."))
-            return redirect("plans:detail", plan.pk)
+            messages.success(request, _("“%(t)s” added to your plan.") % {"t": item.title[:80]})
+            return redirect(f"{_plan_url(plan.pk)}#item-{item.pk}")
     return render_plan(request, plan, 400, item_form=form)
 
 
@@ -148,23 +170,20 @@ def add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def update_item(request: HttpRequest, item_id: int) -> HttpResponse:
     item = get_own_item(request.user, item_id)
-    form = ItemUpdateForm(request.POST)
-    try:
-        if not form.is_valid():
-            errors = [e for field_errors in form.errors.values() for e in field_errors]
-            raise ActionError(" ".join(errors))
+    form = ItemUpdateForm(item, request.POST)
+    if form.is_valid():
         data = form.cleaned_data
         note = data["note"] if "note" in request.POST else None
-        actions.update_item(
-            item, request.user, data["status"], data["start_on"], data["due_on"], note
-        )
-    except ActionError as failure:
-        messages.error(
-            request, _("“%(t)s” was not saved: %(e)s") % {"t": item.title, "e": failure.message}
-        )
-    else:
-        messages.success(request, _("“%(t)s” saved.") % {"t": item.title})
-    return redirect(f"{_plan_url(item.plan_id)}#item-{item.pk}")
+        try:
+            actions.update_item(
+                item, request.user, data["status"], data["start_on"], data["due_on"], note
+            )
+        except ActionError as failure:
+            fail(form, failure)
+        else:
+            messages.success(request, _("“%(t)s” saved.") % {"t": item.title})
+            return redirect(f"{_plan_url(item.plan_id)}#item-{item.pk}")
+    return render_plan(request, item.plan, 400, failed_item=(item, form))
 
 
 def _plan_url(plan_id: int) -> str:
@@ -178,7 +197,7 @@ def find_suggestions(request: HttpRequest, plan_id: int) -> HttpResponse:
     try:
         count = actions.suggest_for_targets(plan, request.user)
     except ActionError as failure:
-        messages.error(request, failure.message)
+        return render_plan(request, plan, 400, failure=failure.message)
     else:
         if count:
             messages.success(
@@ -203,14 +222,16 @@ def decide_suggestion(request: HttpRequest, suggestion_id: int) -> HttpResponse:
             if added:
                 messages.success(request, _("“%(t)s” added to your plan.") % title)
             else:
-                messages.info(request, _("“%(t)s” is already in your plan; nothing was added.") % title)
+                messages.info(
+                    request, _("“%(t)s” is already in your plan; nothing was added.") % title
+                )
         elif decision == "dismiss":
             actions.dismiss_suggestion(suggestion, request.user)
             messages.info(request, _("Suggestion dismissed; it will not come back."))
         else:
             raise ActionError(_("Choose to accept or dismiss the suggestion."))
     except ActionError as failure:
-        messages.error(request, failure.message)
+        return render_plan(request, suggestion.plan, 400, failure=failure.message)
     return redirect(_plan_url(suggestion.plan_id) + "#suggestions")
 
 

@@ -123,9 +123,10 @@ class PlanTests(PlanTestCase):
         item = actions.add_item(plan, self.alice, "resource", title="Read")
         self.client.force_login(self.alice)
         response = self.client.post(
-            reverse("plans:update-item", args=[item.pk]), {"status": "finished"}, follow=True
+            reverse("plans:update-item", args=[item.pk]), {"status": "finished"}
         )
-        self.assertContains(response, "was not saved")
+        self.assertContains(response, "Nothing was saved", status_code=400)
+        self.assertContains(response, f'href="#status-{item.pk}"', status_code=400)
         item.refresh_from_db()
         self.assertEqual(item.status, PlanItem.Status.NOT_STARTED)
 

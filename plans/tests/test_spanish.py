@@ -18,7 +18,7 @@ class SpanishPlanPagesTests(PlanTestCase):
             "Mi plan de aprendizaje",
             "Competencias objetivo",
             "Elementos del plan",
-            "Sugerir microcredenciales para mis competencias objetivo",
+            "Sugerencias",
             "Lead a book study.",
         )
 
