@@ -11,7 +11,7 @@ from django.urls import reverse
 from organisations.models import Person
 
 from . import keystore, ob3
-from .models import Artifact, Award, Issuer, MicroCredential, StatusList
+from .models import Artifact, Award, Issuer, MicroCredential, SigningKey, StatusList
 
 
 @dataclass
@@ -26,9 +26,10 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def issuer_profile(issuer: Issuer) -> dict:
+def issuer_profile(issuer: Issuer, key: SigningKey | None = None) -> dict:
+    """Return the issuer's OB 3.0 profile, named for the key that signs (did:key differs by key)."""
     profile = {
-        "id": keystore.issuer_did(issuer),
+        "id": keystore.issuer_did(issuer, key),
         "name": issuer.name,
         "url": absolute(reverse("credentials:issuer", args=[issuer.slug])),
     }
@@ -66,8 +67,13 @@ def alignments_for(micro_credential: MicroCredential) -> list[dict]:
     return competency_alignments(micro_credential)
 
 
-def build(award: Award, evidence: Iterable[Artifact], achievement_data: dict) -> dict:
-    """Build the unsigned credential for one award."""
+def build(
+    award: Award,
+    evidence: Iterable[Artifact],
+    achievement_data: dict,
+    key: SigningKey | None = None,
+) -> dict:
+    """Build the unsigned credential for one award, to be signed with `key` (default: current)."""
     earner: Person = award.earner
     items = [
         {
@@ -79,7 +85,7 @@ def build(award: Award, evidence: Iterable[Artifact], achievement_data: dict) ->
     ]
     return ob3.build_credential(
         credential_id=award.url,
-        issuer=issuer_profile(award.issuer),
+        issuer=issuer_profile(award.issuer, key),
         achievement=achievement_data,
         recipient={"email": earner.email, "salt": secrets.token_hex(8)},
         valid_from=award.awarded_at,
@@ -91,10 +97,24 @@ def build(award: Award, evidence: Iterable[Artifact], achievement_data: dict) ->
     )
 
 
-def sign_all(issuer: Issuer, unsigned: list[dict], created: datetime) -> list[dict]:
-    """Sign a batch with the issuer's current key; the proof options are hashed once."""
-    signer = ob3.Signer(keystore.key_pair(issuer))
+def sign_all(
+    issuer: Issuer, unsigned: list[dict], created: datetime, key: SigningKey | None = None
+) -> list[dict]:
+    """Sign a batch with `key` (default: the current one); the proof options are hashed once."""
+    signer = ob3.Signer(keystore.key_pair(issuer, key))
     return signer.sign_many(unsigned, created)
+
+
+def status_list_signer(status_list: StatusList) -> SigningKey:
+    """Return the key that signs the list: its own for did:key, the current one for did:web.
+
+    A did:key issuer is named by its key, so only the list's own key can sign as the issuer
+    its credentials name. A did:web issuer keeps one name, and a retired key signs nothing new.
+    """
+    issuer = status_list.issuer
+    if issuer.did_method == Issuer.DidMethod.KEY and status_list.signing_key is not None:
+        return status_list.signing_key
+    return keystore.current_key(issuer)
 
 
 def status_list_credential(status_list: StatusList) -> dict:
@@ -106,12 +126,13 @@ def status_list_credential(status_list: StatusList) -> dict:
         "status_index", flat=True
     ):
         bits.set(index)
+    key = status_list_signer(status_list)
     unsigned = ob3.status_list_credential(
         status_list.url,
-        keystore.issuer_did(status_list.issuer),
+        keystore.issuer_did(status_list.issuer, key),
         bits,
         ob3.signing.utc_timestamp(status_list.updated_at),
     )
-    signed = sign_all(status_list.issuer, [unsigned], status_list.updated_at)[0]
+    signed = sign_all(status_list.issuer, [unsigned], status_list.updated_at, key)[0]
     StatusList.objects.filter(pk=status_list.pk).update(signed_json=signed)
     return signed

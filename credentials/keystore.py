@@ -28,10 +28,13 @@ def site_host() -> str:
     return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0]
 
 
-def issuer_did(issuer: Issuer) -> str:
-    """Return the issuer's identifier: a did:web under this site, or its current key's did:key."""
+def issuer_did(issuer: Issuer, key: SigningKey | None = None) -> str:
+    """Return the issuer's identifier: a did:web under this site, or a key's did:key.
+
+    A did:key issuer has one identifier per key; without `key` it is the current key's.
+    """
     if issuer.did_method == Issuer.DidMethod.KEY:
-        key = current_key(issuer)
+        key = key or current_key(issuer)
         return f"did:key:{key.public_key_multibase}"
     return f"did:web:{site_host().replace(':', '%3A')}:issuers:{issuer.slug}"
 
@@ -39,13 +42,19 @@ def issuer_did(issuer: Issuer) -> str:
 def verification_method(issuer: Issuer, key: SigningKey) -> str:
     if issuer.did_method == Issuer.DidMethod.KEY:
         return ob3.did_key_verification_method(key.public_key_multibase)
-    return f"{issuer_did(issuer)}#{key.public_key_multibase}"
+    return f"{issuer_did(issuer, key)}#{key.public_key_multibase}"
 
 
 @transaction.atomic
 def create_signing_key(issuer: Issuer) -> SigningKey:
-    """Generate a new Ed25519 key for the issuer and retire the previous one."""
+    """Generate a new Ed25519 key for the issuer and retire the previous one.
+
+    Credentials signed with a retired key still verify: a did:web document keeps listing it,
+    and a did:key credential names the old key itself. Each status list stays bound to the key
+    of its credentials, so the next award starts a new list.
+    """
     pair = ob3.generate_key_pair()
+    Issuer.objects.select_for_update().filter(pk=issuer.pk).first()
     issuer.keys.filter(retired_at__isnull=True).update(retired_at=timezone.now())
     return SigningKey.objects.create(
         issuer=issuer,
@@ -64,6 +73,17 @@ def key_pair(issuer: Issuer, key: SigningKey | None = None) -> ob3.KeyPair:
     key = key or current_key(issuer)
     secret = _fernet().decrypt(key.encrypted_secret.encode()).decode()
     return ob3.key_pair_from_secret_multibase(secret, verification_method(issuer, key))
+
+
+def reencrypt_all() -> int:
+    """Re-encrypt every secret with the first wrapping key (after a new one was put first)."""
+    fernet = _fernet()
+    count = 0
+    for key in SigningKey.objects.only("pk", "encrypted_secret").iterator():
+        rotated = fernet.rotate(key.encrypted_secret.encode()).decode()
+        SigningKey.objects.filter(pk=key.pk).update(encrypted_secret=rotated)
+        count += 1
+    return count
 
 
 def did_document(issuer: Issuer) -> dict:

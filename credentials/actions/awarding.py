@@ -10,21 +10,30 @@ from lib.errors import ActionError
 from organisations.access import can_lead
 from organisations.models import Person
 
-from .. import issuing
-from ..models import Artifact, Award, AwardBatch, Issuer, MicroCredential, StatusList, Submission
+from .. import issuing, keystore
+from ..models import (
+    Artifact,
+    Award,
+    AwardBatch,
+    Issuer,
+    MicroCredential,
+    SigningKey,
+    StatusList,
+    Submission,
+)
 from ..signals import credential_revoked, credentials_awarded
 
 
-def _next_indexes(issuer: Issuer, count: int) -> list[tuple[StatusList, int]]:
-    """Reserve `count` unused bits in the issuer's revocation lists."""
+def _next_indexes(issuer: Issuer, key: SigningKey, count: int) -> list[tuple[StatusList, int]]:
+    """Reserve `count` unused bits in the issuer's revocation lists bound to `key`."""
     reserved: list[tuple[StatusList, int]] = []
     while len(reserved) < count:
         status_list = (
             StatusList.objects.select_for_update()
-            .filter(issuer=issuer, next_index__lt=F("size"))
+            .filter(issuer=issuer, signing_key=key, next_index__lt=F("size"))
             .order_by("pk")
             .first()
-        ) or StatusList.objects.create(issuer=issuer)
+        ) or StatusList.objects.create(issuer=issuer, signing_key=key)
         take = min(count - len(reserved), status_list.size - status_list.next_index)
         reserved += [(status_list, status_list.next_index + i) for i in range(take)]
         status_list.next_index += take
@@ -42,7 +51,8 @@ def issue_awards(
     issuer = micro_credential.issuer
     submissions = submissions or {}
     now = timezone.now().replace(microsecond=0)
-    slots = _next_indexes(issuer, len(earners))
+    key = keystore.current_key(issuer)
+    slots = _next_indexes(issuer, key, len(earners))
     awards = [
         Award(
             issuer=issuer,
@@ -62,9 +72,10 @@ def issue_awards(
         public.setdefault(artifact.submission_id, []).append(artifact)
     achievement = issuing.achievement(micro_credential, issuing.alignments_for(micro_credential))
     unsigned = [
-        issuing.build(award, public.get(award.submission_id, []), achievement) for award in awards
+        issuing.build(award, public.get(award.submission_id, []), achievement, key)
+        for award in awards
     ]
-    for award, signed in zip(awards, issuing.sign_all(issuer, unsigned, now), strict=True):
+    for award, signed in zip(awards, issuing.sign_all(issuer, unsigned, now, key), strict=True):
         award.signed_json = signed
     saved = Award.objects.bulk_create(awards)
     credentials_awarded.send(Award, awards=saved)

@@ -11,7 +11,7 @@ from organisations.models import Person
 
 from .catalogue import MicroCredential
 from .earning import Submission
-from .issuers import Issuer
+from .issuers import Issuer, SigningKey
 
 
 class StatusList(models.Model):
@@ -19,6 +19,11 @@ class StatusList(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     issuer = models.ForeignKey(Issuer, on_delete=models.CASCADE, related_name="status_lists")
+    # The key its credentials were signed with. A did:key issuer is named by its key, so the
+    # list must keep that key's DID after a rotation; new credentials start a new list.
+    signing_key = models.ForeignKey(
+        SigningKey, null=True, blank=True, on_delete=models.PROTECT, related_name="status_lists"
+    )
     size = models.PositiveIntegerField(default=131072)
     next_index = models.PositiveIntegerField(default=0)
     # The signed BitstringStatusListCredential, re-signed whenever a bit flips.
