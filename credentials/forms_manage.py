@@ -31,7 +31,7 @@ class MicroCredentialForm(forms.Form):
     )
     competency = forms.CharField(
         label=_("The competency it recognises"),
-        error_messages={"required": _("State the one competency it recognises, in one sentence.")},
+        required=False,
         widget=forms.Textarea(attrs=TEXT),
         help_text=_("One sentence: what the educator can do once they have earned it."),
     )

@@ -43,12 +43,9 @@ def _apply(micro_credential: MicroCredential, data: dict) -> None:
     for name in LIST_FIELDS + REVIEW_OPTIONS:
         if name in data:
             setattr(micro_credential, name, data[name])
+    # Everything else may stay empty in a draft; `publishing_problems` lists it before publishing.
     if not micro_credential.title:
         raise ActionError(_("Give the micro-credential a title."), field="title")
-    if not micro_credential.competency:
-        raise ActionError(
-            _("State the one competency the micro-credential recognises."), field="competency"
-        )
 
 
 def _align(micro_credential: MicroCredential, data: dict) -> None:
@@ -130,9 +127,25 @@ def update_micro_credential(micro_credential: MicroCredential, data: dict) -> Mi
 def publishing_problems(micro_credential: MicroCredential) -> list[str]:
     """Return what must be fixed before the micro-credential can be published."""
     problems = []
+    if not micro_credential.competency.strip():
+        problems.append(_("State the one competency it recognises, in one sentence."))
+    if not micro_credential.key_method.strip():
+        problems.append(
+            _("Describe the key method: what the educator does to show the competency.")
+        )
+    if not [c for c in micro_credential.method_components if str(c).strip()]:
+        problems.append(_("List the method components, one per line."))
+    if not micro_credential.research.strip():
+        problems.append(_("Give the research and rationale behind the method."))
+    if not micro_credential.resources:
+        problems.append(_("Add at least one resource for educators to learn from."))
     requirements = list(micro_credential.requirements.all())
     if not requirements:
         problems.append(_("Add at least one submission requirement."))
+    if not any(r.kind == Requirement.Kind.REFLECTION for r in requirements):
+        problems.append(
+            _("Add a reflection part, where the educator reflects on what they did and learned.")
+        )
     for requirement in requirements:
         if not requirement.prompt:
             problems.append(_("“%(t)s” needs a prompt.") % {"t": requirement.title})

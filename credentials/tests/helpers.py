@@ -29,6 +29,9 @@ SAMPLE = {
     "title": "Cultivating a Shared Purpose",
     "competency": "The educator brings colleagues together to write a shared vision.",
     "key_method": "Co-create a vision with the people who will carry it out.",
+    "method_components": ["Gather the team", "Draft the vision together"],
+    "research": "Shared goals predict collective efficacy.",
+    "resources": [{"title": "Leading in a Culture of Change", "kind": "book", "url": ""}],
     "competency_tags": ["vision-and-strategy"],
     "requirements": [
         {

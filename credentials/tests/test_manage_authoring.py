@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from credentials import actions
+from credentials.actions.publishing import publishing_problems
 from credentials.models import MicroCredential, Stack
 from frameworks.models import Competency
 from tests.base import TrellisTestCase
@@ -129,13 +130,50 @@ class AuthoringTests(TrellisTestCase):
         kinds = list(draft.requirements.values_list("kind", "accepted"))
         self.assertEqual(kinds, [("reflection", []), ("artifact", ["document", "link"])])
 
-    def test_a_missing_competency_names_the_field_and_keeps_what_was_typed(self) -> None:
+    def test_a_draft_saves_without_a_competency_and_publishing_asks_for_it(self) -> None:
         response = self.create(competency="")
-        self.assertEqual(response.status_code, 400)
-        self.assertContains(response, "State the one competency it recognises", status_code=400)
-        self.assertContains(response, "Leading Instructional Rounds", status_code=400)
+        draft = MicroCredential.objects.get()
+        self.assertRedirects(response, reverse("credentials:manage-edit", args=[draft.pk]))
+        page = self.client.get(reverse("credentials:manage-edit", args=[draft.pk]))
+        self.assertContains(page, "State the one competency it recognises")
+        self.client.post(reverse("credentials:manage-publish", args=[draft.pk]))
+        draft.refresh_from_db()
+        self.assertEqual(draft.status, "draft")
+
+    def test_a_draft_without_a_title_is_refused_and_keeps_what_was_typed(self) -> None:
+        response = self.create(title="")
+        self.assertContains(response, "Give the micro-credential a title.", status_code=400)
         self.assertContains(response, "What changed in your practice?", status_code=400)
         self.assertFalse(MicroCredential.objects.exists())
+
+    def test_publishing_names_every_statement_still_missing(self) -> None:
+        self.create(
+            key_method="",
+            method_components="",
+            research="",
+            resources="",
+            **requirement(0, kind="overview", title="Context"),
+        )
+        draft = MicroCredential.objects.get()
+        problems = publishing_problems(draft)
+        for words in (
+            "Describe the key method",
+            "List the method components",
+            "research and rationale",
+            "at least one resource",
+            "Add a reflection part",
+        ):
+            self.assertTrue(any(words in p for p in problems), (words, problems))
+        response = self.client.post(
+            reverse("credentials:manage-publish", args=[draft.pk]), follow=True
+        )
+        self.assertContains(response, "Describe the key method")
+        draft.refresh_from_db()
+        self.assertEqual(draft.status, "draft")
+
+    def test_a_complete_draft_has_nothing_left_to_fix(self) -> None:
+        self.create()
+        self.assertEqual(publishing_problems(MicroCredential.objects.get()), [])
 
     def test_an_artifact_without_accepted_evidence_says_what_to_tick(self) -> None:
         response = self.create(**requirement(1, kind="artifact", title="Notes"))
