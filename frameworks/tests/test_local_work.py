@@ -314,6 +314,15 @@ class ImportReportTests(TrellisTestCase):
         page = self.client.get(reverse("frameworks:detail", args=[framework.pk]))
         self.assertNotContains(page, folder)
 
+    def test_an_adopted_framework_is_listed_among_the_organisations_own(self) -> None:
+        roles = next(f for f in load_builtin_frameworks() if f.key == "leadership-roles")
+        actions.adopt_framework(roles, self.walker_gamble, self.paula)
+        self.client.force_login(self.paula)
+        page = self.client.get(reverse("frameworks:list")).content.decode()
+        own = page.split("Your organisations’ frameworks", 1)[1]
+        self.assertIn(roles.title, own)
+        self.assertIn("Adopted", own)
+
 
 class MigrationTests(TrellisTestCase):
     def test_competencies_added_to_an_imported_framework_are_recognised(self) -> None:

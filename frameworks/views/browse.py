@@ -43,7 +43,8 @@ def framework_list(request: HttpRequest) -> HttpResponse:
         "frameworks/list.html",
         {
             "shared": [f for f in frameworks if f.organisation_id is None],
-            "own": [f for f in frameworks if f.organisation_id is not None],
+            # An organisation's own, and the shared ones it adopted, marked as such.
+            "own": [f for f in frameworks if f.organisation_id is not None or f.adopted_by],
             "leads": bool(led_organisations(request.user)),
         },
     )
