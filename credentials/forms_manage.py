@@ -220,7 +220,13 @@ class StackForm(forms.Form):
     micro_credential_slugs = forms.MultipleChoiceField(
         label=_("Micro-credentials in the stack"),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Tick two or more micro-credentials for the stack.")},
+        error_messages={
+            "required": _("Tick two or more micro-credentials for the stack."),
+            "invalid_choice": _(
+                "“%(value)s” is not one of this issuer’s published micro-credentials; "
+                "a stack may hold only those."
+            ),
+        },
     )
 
     def __init__(self, *args, choices=(), **kwargs) -> None:

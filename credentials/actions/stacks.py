@@ -8,7 +8,7 @@ from lib.errors import ActionError
 from organisations.access import can_lead
 from organisations.models import Person
 
-from ..models import Issuer, Stack
+from ..models import Issuer, MicroCredential, Stack
 
 
 def _validated(issuer: Issuer, data: dict) -> tuple[str, str, list[str]]:
@@ -16,12 +16,24 @@ def _validated(issuer: Issuer, data: dict) -> tuple[str, str, list[str]]:
     if not title:
         raise ActionError(_("Give the stack a title."), field="title")
     wanted = list(dict.fromkeys(data.get("micro_credential_slugs") or []))
-    known = set(issuer.micro_credentials.values_list("slug", flat=True))
-    unknown = [slug for slug in wanted if slug not in known]
-    if unknown:
+    published = set(
+        issuer.micro_credentials.filter(status=MicroCredential.Status.PUBLISHED).values_list(
+            "slug", flat=True
+        )
+    )
+    refused = [slug for slug in wanted if slug not in published]
+    if refused:
+        titles = dict(
+            issuer.micro_credentials.filter(slug__in=refused)
+            .order_by("slug", "version")
+            .values_list("slug", "title")
+        )
         raise ActionError(
-            _("Choose only this issuer’s micro-credentials; unknown: %(s)s.")
-            % {"s": ", ".join(unknown)},
+            _(
+                "A stack may hold only this issuer’s published micro-credentials. Publish these "
+                "first, or leave them out: %(names)s."
+            )
+            % {"names": ", ".join(f"“{titles.get(slug, slug)}”" for slug in refused)},
             field="micro_credential_slugs",
         )
     if len(wanted) < 2:

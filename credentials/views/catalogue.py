@@ -7,7 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ..access import catalogue_for_user, get_micro_credential_for_user, led_issuers
-from ..models import MicroCredential, Submission
+from ..models import MicroCredential, Stack, Submission
+from ..stack_listing import StackEntry, published_stacks, stacks_containing
 
 
 @login_required
@@ -30,8 +31,27 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "credentials/catalogue.html",
-        {"page": page, "query": query, "manages": led_issuers(request.user).exists()},
+        {
+            "page": page,
+            "query": query,
+            "manages": led_issuers(request.user).exists(),
+            "stacks": _stacks(query) if page.number == 1 else [],
+        },
     )
+
+
+def _stacks(query: str) -> list[StackEntry]:
+    """Return the stacks to show above the catalogue, those matching the search if there is one."""
+    entries = published_stacks(Stack.objects.select_related("issuer").order_by("title"))
+    if not query:
+        return entries
+    wanted = query.casefold()
+    return [
+        e
+        for e in entries
+        if wanted in f"{e.stack.title} {e.stack.description}".casefold()
+        or any(wanted in m.title.casefold() for m in e.members)
+    ]
 
 
 @login_required
@@ -63,6 +83,7 @@ def detail(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
             "requirements": micro_credential.requirements.all(),
             "my_submission": my_submission,
             "current": current,
+            "stacks": stacks_containing(micro_credential),
         },
     )
 

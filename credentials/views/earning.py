@@ -17,6 +17,7 @@ from ..access import get_micro_credential_for_user, get_own_submission
 from ..files import neutral_name, serve_artifact
 from ..forms import AnswerTextForm, LinkForm, UploadForm
 from ..models import Answer, Artifact, Award, Requirement, Review, Submission
+from ..stack_listing import progress
 from ..uploads import describe
 
 
@@ -34,11 +35,18 @@ def start(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    submissions = Submission.objects.filter(earner=request.user).select_related(
-        "micro_credential__issuer"
+    submissions = list(
+        Submission.objects.filter(earner=request.user).select_related("micro_credential__issuer")
     )
-    awards = Award.objects.filter(earner=request.user).select_related("micro_credential", "issuer")
-    return render(request, "credentials/mine.html", {"submissions": submissions, "awards": awards})
+    awards = list(
+        Award.objects.filter(earner=request.user).select_related("micro_credential", "issuer")
+    )
+    started = [(s.micro_credential.issuer_id, s.micro_credential.slug) for s in submissions]
+    return render(
+        request,
+        "credentials/mine.html",
+        {"submissions": submissions, "awards": awards, "stacks": progress(awards, started)},
+    )
 
 
 def _requirement(submission: Submission, requirement_id: int) -> Requirement:

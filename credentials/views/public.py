@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from lib.errors import ActionError
 from organisations.access import can_lead
@@ -17,6 +17,7 @@ from .. import issuing, keystore
 from ..actions import sharing
 from ..files import serve_artifact
 from ..models import Artifact, Award, Issuer, MicroCredential, StatusList, Submission
+from ..stack_listing import published_stacks
 from ..verdict import explain
 from ..verification import verify
 
@@ -26,7 +27,7 @@ def wants_json(request: HttpRequest) -> bool:
     return request.GET.get("format") == "json" or ("json" in accept and "text/html" not in accept)
 
 
-@require_GET
+@require_safe
 def issuer_profile(request: HttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_object_or_404(Issuer, slug=issuer_slug)
     if wants_json(request):
@@ -36,11 +37,16 @@ def issuer_profile(request: HttpRequest, issuer_slug: str) -> HttpResponse:
     return render(
         request,
         "credentials/public/issuer.html",
-        {"issuer": issuer, "did": keystore.issuer_did(issuer), "published": published},
+        {
+            "issuer": issuer,
+            "did": keystore.issuer_did(issuer),
+            "published": published,
+            "stacks": published_stacks(issuer.stacks.order_by("title")),
+        },
     )
 
 
-@require_GET
+@require_safe
 def did_document(request: HttpRequest, issuer_slug: str) -> JsonResponse:
     issuer = get_object_or_404(Issuer, slug=issuer_slug, did_method=Issuer.DidMethod.WEB)
     response = JsonResponse(keystore.did_document(issuer), content_type="application/did+json")
@@ -60,14 +66,14 @@ def _public_micro_credential(micro_credential_id: int) -> MicroCredential:
     return found
 
 
-@require_GET
+@require_safe
 def achievement(request: HttpRequest, micro_credential_id: int) -> JsonResponse:
     micro_credential = _public_micro_credential(micro_credential_id)
     data = issuing.achievement(micro_credential, issuing.alignments_for(micro_credential))
     return JsonResponse(data)
 
 
-@require_GET
+@require_safe
 def badge_image(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
     micro_credential = _public_micro_credential(micro_credential_id)
     svg = render_to_string("credentials/public/badge.svg", {"mc": micro_credential})
@@ -77,7 +83,7 @@ def badge_image(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def evidence(request: HttpRequest, public_id) -> HttpResponse:
     artifact = (
         Artifact.objects.filter(
@@ -130,7 +136,7 @@ def _criteria(achievement: dict) -> tuple[str, list[str]]:
     return " ".join(opening), items
 
 
-@require_GET
+@require_safe
 def credential(request: HttpRequest, public_id) -> HttpResponse:
     award = get_object_or_404(
         Award.objects.select_related("issuer__organisation", "micro_credential", "earner"),
@@ -192,7 +198,7 @@ def email_credential(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("credentials:credential", award.public_id)
 
 
-@require_GET
+@require_safe
 def status_list(request: HttpRequest, public_id) -> JsonResponse:
     found = get_object_or_404(StatusList.objects.select_related("issuer"), public_id=public_id)
     response = JsonResponse(

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -175,12 +175,17 @@ def new_version(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
     )
 
 
-def _stack_choices(issuer: Issuer) -> list[tuple[str, str]]:
+def _stack_choices(issuer: Issuer, stack: Stack | None) -> list[tuple[str, str]]:
+    """Offer the published micro-credentials, and any other the stack already holds (to drop)."""
+    kept = set(stack.micro_credential_slugs) if stack else set()
     titles: dict[str, str] = {}
-    for slug, title in issuer.micro_credentials.order_by("title", "-version").values_list(
-        "slug", "title"
-    ):
-        titles.setdefault(slug, title)
+    for slug, title, status in issuer.micro_credentials.filter(
+        Q(status=MicroCredential.Status.PUBLISHED) | Q(slug__in=kept)
+    ).values_list("slug", "title", "status"):
+        if status == MicroCredential.Status.PUBLISHED:
+            titles[slug] = title
+        else:
+            titles.setdefault(slug, _("%(t)s (not published)") % {"t": title})
     return sorted(titles.items(), key=lambda item: item[1])
 
 
@@ -194,7 +199,7 @@ def _stack_page(request: HttpRequest, issuer: Issuer, stack: Stack | None) -> Ht
         if stack
         else None
     )
-    choices = _stack_choices(issuer)
+    choices = _stack_choices(issuer, stack)
     form = StackForm(request.POST or None, initial=initial, choices=choices)
     errors: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
