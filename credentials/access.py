@@ -38,10 +38,10 @@ def catalogue_for_user(user: Person) -> QuerySet[MicroCredential]:
 def get_micro_credential_for_user(user: Person, micro_credential_id: int) -> MicroCredential:
     found = catalogue_for_user(user).filter(pk=micro_credential_id).first()
     if found is None:
-        # An earner may still open a retired version they have worked on.
+        # Retired versions stay readable (links and started work point at them); none can start.
         found = (
             MicroCredential.objects.select_related("issuer")
-            .filter(pk=micro_credential_id, submissions__earner=user)
+            .filter(pk=micro_credential_id, status=MicroCredential.Status.RETIRED)
             .first()
         )
     if found is None:

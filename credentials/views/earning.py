@@ -16,7 +16,7 @@ from .. import actions
 from ..access import get_micro_credential_for_user, get_own_submission
 from ..files import neutral_name, serve_artifact
 from ..forms import AnswerTextForm, LinkForm, UploadForm
-from ..models import Answer, Artifact, Award, Requirement, Review, Submission
+from ..models import Answer, Artifact, Award, MicroCredential, Requirement, Review, Submission
 from ..stack_listing import progress
 from ..uploads import describe
 
@@ -92,8 +92,20 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
             "missing": actions.missing_requirements(found) if found.is_editable else [],
             "award": Award.objects.filter(submission=found).first(),
             "max_mb": _max_mb(),
+            "newer": _newer_version(found.micro_credential),
         },
     )
+
+
+def _newer_version(micro_credential: MicroCredential) -> MicroCredential | None:
+    """Return the published version that replaced a retired one, if there is one."""
+    if micro_credential.status != MicroCredential.Status.RETIRED:
+        return None
+    return MicroCredential.objects.filter(
+        issuer_id=micro_credential.issuer_id,
+        slug=micro_credential.slug,
+        status=MicroCredential.Status.PUBLISHED,
+    ).first()
 
 
 def _max_mb() -> int:
