@@ -23,7 +23,9 @@ def error_links(form: Form | None, section: str, about: str = "") -> list[ErrorL
         label = field.label if field else ""
         if about:
             label = _("“%(t)s” — %(f)s") % {"t": about[:80], "f": label} if label else about
-        href = f"#{field.id_for_label}" if field and field.id_for_label else f"#{section}"
+        # A group of checkboxes has no one input to label; its fieldset carries the auto id.
+        target = field and (field.id_for_label or field.auto_id)
+        href = f"#{target}" if target else f"#{section}"
         for error in errors:
             links.append(ErrorLink(f"{label}: {error}" if label else str(error), href))
     return links

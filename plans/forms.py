@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
@@ -10,7 +11,7 @@ from frameworks.access import frameworks_for_user
 from frameworks.models import Competency, Framework, FrameworkAdoption, ProficiencyLevel
 from learning.models import LeadershipExperience, Playlist, Resource
 from organisations.access import memberships_of, people_in, visible_q
-from organisations.models import Organisation, Person
+from organisations.models import Membership, Organisation, Person
 
 from .models import LearningPlan, PlanItem, PlanTemplate, TargetCompetency
 
@@ -234,21 +235,76 @@ class ItemUpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class PeopleChoice(forms.ModelMultipleChoiceField):
+    """Each person with their role here, and the plan and templates they already have."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.about: dict[int, dict] = {}
+
+    def label_from_instance(self, obj: Person) -> str:
+        about = self.about.get(obj.pk, {})
+        roles = ", ".join(about.get("roles", []))
+        templates = about.get("templates", [])
+        if templates:
+            status = _("already has %(t)s") % {"t": ", ".join(f"“{t}”" for t in templates)}
+        elif about.get("has_plan"):
+            status = _("has a plan, no template yet")
+        else:
+            status = _("no plan yet")
+        return format_html(
+            '{} <small class="muted">— {} · {}</small>', obj.full_name, roles, status
+        )
+
+
 class AssignForm(forms.Form):
     template = forms.ModelChoiceField(
         queryset=PlanTemplate.objects.all(), label=_("Plan template"), empty_label=None
     )
-    people = forms.ModelMultipleChoiceField(
+    people = PeopleChoice(
         queryset=Person.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label=_("People"),
     )
 
     def __init__(self, organisation: Organisation, *args, **kwargs):
+        kwargs.setdefault("auto_id", "assign-%s")
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = people_in(organisation).order_by(
-            "family_name", "given_name"
-        )
+        field = self.fields["people"]
+        field.queryset = people_in(organisation).order_by("family_name", "given_name")
+        field.about = people_here(organisation)
+
+
+def people_here(organisation: Organisation) -> dict[int, dict]:
+    """Return, per person in the organisation or below, their roles, plan and templates.
+
+    Three queries whatever the number of people.
+    """
+    within = organisation.path
+    about: dict[int, dict] = {}
+
+    def of(person_id: int) -> dict:
+        return about.setdefault(person_id, {"roles": [], "has_plan": False, "templates": []})
+
+    for membership in Membership.objects.filter(
+        organisation__path__startswith=within
+    ).select_related("organisation"):
+        role = membership.get_role_display()
+        if membership.organisation_id != organisation.pk:
+            role = _("%(r)s at %(o)s") % {"r": role, "o": membership.organisation.name}
+        of(membership.person_id)["roles"].append(str(role))
+    for owner_id in LearningPlan.objects.filter(organisation__path__startswith=within).values_list(
+        "owner_id", flat=True
+    ):
+        of(owner_id)["has_plan"] = True
+    for owner_id, title in (
+        PlanItem.objects.filter(plan__organisation__path__startswith=within, template__isnull=False)
+        .values_list("plan__owner_id", "template__title")
+        .distinct()
+        .order_by("template__title")
+    ):
+        of(owner_id)["templates"].append(title)
+    return about
 
 
 class AssessmentChoice(forms.ModelChoiceField):
@@ -257,9 +313,21 @@ class AssessmentChoice(forms.ModelChoiceField):
 
 
 class RecommendForm(forms.Form):
-    assessment = AssessmentChoice(queryset=Assessment.objects.none(), label=_("Team assessment"))
+    assessment = AssessmentChoice(
+        queryset=Assessment.objects.none(),
+        label=_("Team assessment"),
+        empty_label=_("Choose a team assessment"),
+        error_messages={
+            "required": _(
+                "Choose which team assessment to turn into suggestions, then press "
+                "“Propose plan items”."
+            ),
+            "invalid_choice": _("Choose one of your school's latest team assessments."),
+        },
+    )
 
     def __init__(self, organisation: Organisation, *args, **kwargs):
+        kwargs.setdefault("auto_id", "recommend-%s")
         super().__init__(*args, **kwargs)
         # Each school's latest assessment: an older one's growth areas are out of date, and a
         # district or a state would otherwise list every assessment it ever held.
@@ -272,3 +340,10 @@ class RecommendForm(forms.Form):
             .select_related("organisation")
             .order_by("organisation__name", "-created_at")
         )
+        # Listed once, so the page can also say when there is nothing to choose from.
+        field = self.fields["assessment"]
+        offered = list(field.queryset)
+        self.has_assessments = bool(offered)
+        field.choices = [("", field.empty_label)] + [
+            (a.pk, field.label_from_instance(a)) for a in offered
+        ]

@@ -235,9 +235,10 @@ def decide_suggestion(request: HttpRequest, suggestion_id: int) -> HttpResponse:
     return redirect(_plan_url(suggestion.plan_id) + "#suggestions")
 
 
-@login_required
-def school(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_led_organisation(request.user, organisation_id)
+def render_school(
+    request: HttpRequest, organisation, recommend_form: RecommendForm | None = None, status=200
+) -> HttpResponse:
+    form = recommend_form or RecommendForm(organisation)
     return render(
         request,
         "plans/school.html",
@@ -245,9 +246,16 @@ def school(request: HttpRequest, organisation_id: int) -> HttpResponse:
             "summary": school_summary(organisation, request.GET.get("page")),
             "organisation": organisation,
             "stalled_days": STALLED_AFTER.days,
-            "recommend_form": RecommendForm(organisation),
+            "recommend_form": form,
+            "error_summary": error_links(form, "recommend"),
         },
+        status=status,
     )
+
+
+@login_required
+def school(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    return render_school(request, get_led_organisation(request.user, organisation_id))
 
 
 @login_required
@@ -268,17 +276,27 @@ def assign(request: HttpRequest, organisation_id: int) -> HttpResponse:
             except ActionError as failure:
                 fail(form, failure)
             else:
-                messages.success(
-                    request,
-                    _("Template assigned to %(p)s people; %(i)s items added.")
-                    % {"p": result["people"], "i": result["items_added"]},
-                )
+                people, items = result["people"], result["items_added"]
+                assigned = ngettext(
+                    "Template assigned to %(n)s person.",
+                    "Template assigned to %(n)s people.",
+                    people,
+                ) % {"n": people}
+                added = ngettext(
+                    "%(n)s item added to their plans.", "%(n)s items added to their plans.", items
+                ) % {"n": items}
+                messages.success(request, f"{assigned} {added}")
                 return redirect("plans:school", organisation.pk)
     templates = PlanTemplate.objects.all()
     return render(
         request,
         "plans/assign.html",
-        {"form": form, "organisation": organisation, "templates": templates},
+        {
+            "form": form,
+            "organisation": organisation,
+            "templates": templates,
+            "error_summary": error_links(form, "assign") if form.is_bound else [],
+        },
         status=status,
     )
 
@@ -289,14 +307,14 @@ def recommend(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_led_organisation(request.user, organisation_id)
     form = RecommendForm(organisation, request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose one of your school's team assessments."))
-        return redirect("plans:school", organisation.pk)
+        return render_school(request, organisation, form, status=400)
     assessment = get_managed_assessment_for_user(request.user, form.cleaned_data["assessment"].pk)
     try:
         count = actions.suggest_from_assessment(assessment, request.user)
     except ActionError as failure:
-        messages.error(request, failure.message)
-    else:
+        fail(form, failure)
+        return render_school(request, organisation, form, status=400)
+    if count:
         messages.success(
             request,
             ngettext(
@@ -305,5 +323,14 @@ def recommend(request: HttpRequest, organisation_id: int) -> HttpResponse:
                 count,
             )
             % {"n": count, "a": assessment.title},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Nothing new to propose from “%(a)s”: the team's plans already have every "
+                "suggestion it leads to (accepted, dismissed or waiting)."
+            )
+            % {"a": assessment.title},
         )
     return redirect("plans:school", organisation.pk)

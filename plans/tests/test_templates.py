@@ -61,7 +61,9 @@ class TemplateTests(PlanTestCase):
         response = self.client.post(
             url, {"template": self.template.pk, "people": [self.alice.pk]}, follow=True
         )
-        self.assertContains(response, "Template assigned to 1 people; 8 items added.")
+        self.assertContains(
+            response, "Template assigned to 1 person. 8 items added to their plans."
+        )
         outsider = self.client.post(url, {"template": self.template.pk, "people": [self.carl.pk]})
         self.assertEqual(outsider.status_code, 400)
         self.assertFalse(LearningPlan.objects.filter(owner=self.carl).exists())
