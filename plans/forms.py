@@ -253,7 +253,7 @@ class PeopleChoice(forms.ModelMultipleChoiceField):
         else:
             status = _("no plan yet")
         return format_html(
-            '{} <small class="muted">— {} · {}</small>', obj.full_name, roles, status
+            '{} <span class="person-about">{} · {}</span>', obj.full_name, roles, status
         )
 
 
