@@ -44,13 +44,17 @@ def seat_of(user: Person, assessment: Assessment) -> TeamMember | None:
 
 
 def can_see_team_answers(user: Person, assessment: Assessment) -> bool:
-    """Say whether the user may see colleagues' answers: only after giving their own."""
-    seat = seat_of(user, assessment)
+    """Say whether the user may see colleagues' answers: only after giving their own.
+
+    While answers are being collected, nobody reads them but members who have submitted: not
+    even a leader overseeing from outside the team, who could otherwise read them and then
+    join the team and answer. Leaders see who has submitted, and move the team on to
+    discussing when they are ready; from then on everyone who may open the assessment sees it.
+    """
     if assessment.status != Assessment.Status.COLLECTING:
         return True
-    if seat is not None:
-        return seat.submitted_at is not None
-    return can_lead(user, assessment.organisation)
+    seat = seat_of(user, assessment)
+    return seat is not None and seat.submitted_at is not None
 
 
 def assessments_for_user(user: Person) -> QuerySet[Assessment]:

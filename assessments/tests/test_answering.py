@@ -134,3 +134,14 @@ class AnsweringTests(TrellisTestCase):
             Criterion.objects.get(area__instrument=newer, code="T1").text,
             "Teachers and leaders co-write our vision.",
         )
+
+    def test_a_leader_outside_the_team_reads_answers_only_once_the_team_discusses(self) -> None:
+        answer_all(seat(self.assessment, self.bob), Rating.MEETS, evidence="Bob wrote this note")
+        report = reverse("assessments:report", args=[self.assessment.pk])
+        self.client.force_login(self.dana)
+        self.assertNotContains(self.client.get(report), "Bob wrote this note", status_code=403)
+        # She may still see how far the team has got.
+        detail = self.client.get(reverse("assessments:detail", args=[self.assessment.pk]))
+        self.assertEqual(detail.status_code, 200)
+        Assessment.objects.filter(pk=self.assessment.pk).update(status=Assessment.Status.DISCUSSING)
+        self.assertContains(self.client.get(report), "Bob wrote this note")

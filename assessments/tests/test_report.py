@@ -127,6 +127,8 @@ class TeamReportTests(TrellisTestCase):
             assessment = start(school, self.rubric, self.paula, team)
             for person, _role in team:
                 answer_all(seat(assessment, person), Rating.MEETS, evidence="note")
+            # A leader outside the team reads the report once the team is discussing.
+            Assessment.objects.filter(pk=assessment.pk).update(status=Assessment.Status.DISCUSSING)
             self.client.force_login(self.dana)
             url = reverse("assessments:report", args=[assessment.pk])
             cache.clear()  # count with nothing cached, then again with the instrument cached
