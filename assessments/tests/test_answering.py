@@ -139,7 +139,9 @@ class AnsweringTests(TrellisTestCase):
         answer_all(seat(self.assessment, self.bob), Rating.MEETS, evidence="Bob wrote this note")
         report = reverse("assessments:report", args=[self.assessment.pk])
         self.client.force_login(self.dana)
-        self.assertNotContains(self.client.get(report), "Bob wrote this note", status_code=403)
+        locked = self.client.get(report)
+        self.assertNotContains(locked, "Bob wrote this note", status_code=403)
+        self.assertContains(locked, "The team is still answering", status_code=403)
         # She may still see how far the team has got.
         detail = self.client.get(reverse("assessments:detail", args=[self.assessment.pk]))
         self.assertEqual(detail.status_code, 200)

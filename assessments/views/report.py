@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from lib.errors import ActionError
 
 from .. import actions
-from ..access import can_see_team_answers, get_assessment_for_user
+from ..access import can_see_team_answers, get_assessment_for_user, seat_of
 from ..exports import report_csv, report_pdf
 from ..forms import AgreementForm, NextStepForm
 from ..models import Assessment, FocusArea, NextStep, Rating
@@ -27,24 +27,15 @@ def _visible_report(
     return assessment, build_team_report(assessment)
 
 
-def chart_data(report: TeamReport) -> dict:
-    """Return the counts per rating for each area, in report order, for the chart."""
-    ordered = report.ordered
-    return {
-        "labels": [f"{a.area.number}. {a.area.title}" for a in ordered],
-        "series": [
-            {"label": str(label), "rating": value, "data": [a.counts[value] for a in ordered]}
-            for value, label in Rating.choices
-        ],
-    }
-
-
 @login_required
 def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment, team_report = _visible_report(request, assessment_id)
     if team_report is None:
         return render(
-            request, "assessments/report_locked.html", {"assessment": assessment}, status=403
+            request,
+            "assessments/report_locked.html",
+            {"assessment": assessment, "is_member": seat_of(request.user, assessment) is not None},
+            status=403,
         )
     people = [m.person for m in team_report.members]
     return render(
@@ -59,7 +50,6 @@ def report(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 ("growth", _("Shared growth areas"), team_report.section("growth")),
                 ("unrated", _("Not rated yet"), team_report.section("unrated")),
             ],
-            "chart": chart_data(team_report),
             "rating_choices": Rating.choices,
             "agreement_form": AgreementForm(),
             "step_form": NextStepForm(people=people),
