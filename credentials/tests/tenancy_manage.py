@@ -4,6 +4,8 @@ from credentials import actions
 from credentials.actions.awarding import issue_awards
 from credentials.models import Issuer, MicroCredential, Reviewer
 
+from .helpers import publish_sample
+
 PUBLIC: set[str] = set()
 # The dashboard answers 403 to anyone who manages no issuer, so it is not personal either.
 PERSONAL: set[str] = set()
@@ -13,7 +15,8 @@ def values(case) -> dict:
     """Create a Clarendon stack, award and bulk award; return their ids for the walk."""
     issuer = Issuer.objects.get(slug=case.values["issuer_slug"])
     published = MicroCredential.objects.get(issuer=issuer, status="published")
-    second = actions.create_micro_credential(issuer, {"title": "Second", "competency": "X"})
+    # Stacks hold only published micro-credentials.
+    second = publish_sample(issuer, title="Second")
     stack = actions.create_stack(
         issuer,
         {
