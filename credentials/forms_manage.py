@@ -201,8 +201,9 @@ class RequirementForm(forms.Form):
         }
 
 
+# Two empty parts, so an issuer can add parts without saving and reloading in between.
 RequirementFormSet = forms.formset_factory(
-    RequirementForm, extra=1, can_delete=True, max_num=30, validate_max=True
+    RequirementForm, extra=2, can_delete=True, max_num=30, validate_max=True
 )
 
 

@@ -47,6 +47,21 @@ ALLOWED = {
 TEXT_EXTENSIONS = (".txt", ".md", ".csv")
 
 
+# What the file picker offers first; a hint only, since the content is checked on upload.
+PICKER = {
+    "document": [*ALLOWED["document"], ".pdf", ".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"]
+    + [".rtf", *TEXT_EXTENSIONS],
+    "image": list(ALLOWED["image"]),
+    "audio": ["audio/*"],
+    "video": ["video/*"],
+}
+
+
+def accept_attribute(kinds: list[str]) -> str:
+    """Return the file input's `accept` value for the accepted kinds of evidence."""
+    return ",".join(dict.fromkeys(item for kind in kinds for item in PICKER.get(kind, [])))
+
+
 def describe(kinds: list[str]) -> str:
     """Return the accepted formats as words, e.g. "PDF, Word, PNG"."""
     names = [str(label) for kind in kinds for label in ALLOWED.get(kind, {}).values()]

@@ -7,8 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ..access import catalogue_for_user, get_micro_credential_for_user, led_issuers
-from ..models import MicroCredential, Stack, Submission
+from ..models import Artifact, MicroCredential, Requirement, Stack, Submission
 from ..stack_listing import StackEntry, published_stacks, stacks_containing
+from ..uploads import describe
 
 
 @login_required
@@ -80,7 +81,7 @@ def detail(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
         "credentials/detail.html",
         {
             "mc": micro_credential,
-            "requirements": micro_credential.requirements.all(),
+            "requirements": _described(micro_credential),
             "my_submission": my_submission,
             "current": current,
             "stacks": stacks_containing(micro_credential),
@@ -100,3 +101,15 @@ def by_slug(request: HttpRequest, slug: str) -> HttpResponse:
     if found is None:
         raise Http404("No published micro-credential with that name.")
     return redirect("credentials:micro-credential", found.pk)
+
+
+def _described(micro_credential: MicroCredential) -> list[Requirement]:
+    """Return the requirements, each artifact part naming the evidence it accepts in words."""
+    labels = dict(Artifact.Kind.choices)
+    requirements = list(micro_credential.requirements.all())
+    for requirement in requirements:
+        requirement.accepted_words = ", ".join(
+            str(labels[kind]).lower() for kind in requirement.accepted if kind in labels
+        )
+        requirement.formats = describe(requirement.accepted)
+    return requirements

@@ -18,7 +18,7 @@ from ..files import neutral_name, serve_artifact
 from ..forms import AnswerTextForm, LinkForm, UploadForm
 from ..models import Answer, Artifact, Award, MicroCredential, Requirement, Review, Submission
 from ..stack_listing import progress
-from ..uploads import describe
+from ..uploads import accept_attribute, describe
 
 
 @login_required
@@ -49,6 +49,10 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The session key holding a refused upload's description until the page shows it again.
+_KEPT = "credentials.refused_upload_description"
+
+
 def _requirement(submission: Submission, requirement_id: int) -> Requirement:
     found = Requirement.objects.filter(
         pk=requirement_id, micro_credential_id=submission.micro_credential_id
@@ -71,13 +75,17 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
         .prefetch_related("scores__requirement")
         .order_by("round", "completed_at")
     )
+    kept = request.session.pop(_KEPT, {}) if _KEPT in request.session else {}
     parts = [
         {
             "requirement": r,
             "answer": answers.get(r.pk),
             "artifacts": artifacts.get(r.pk, []),
             "formats": describe(r.accepted),
+            "accept": accept_attribute(r.accepted),
             "takes_links": "link" in r.accepted,
+            # What was typed beside a refused upload, so it need not be typed again.
+            "kept_description": kept.get(str(r.pk), ""),
         }
         for r in requirements
     ]
@@ -162,6 +170,7 @@ def upload(request: HttpRequest, submission_id: int, requirement_id: int) -> Htt
         )
     except ActionError as failure:
         messages.error(request, failure.message)
+        request.session[_KEPT] = {str(requirement.pk): form.cleaned_data["description"]}
         status = 400
     else:
         messages.success(request, _("Uploaded “%(n)s”.") % {"n": form.cleaned_data["file"].name})

@@ -151,7 +151,9 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
         return response
     is_earner = request.user.is_authenticated and request.user.pk == award.earner_id
     evidence = (
-        Artifact.objects.filter(submission_id=award.submission_id, is_public=True).order_by("pk")
+        Artifact.objects.filter(submission_id=award.submission_id, is_public=True)
+        .select_related("requirement")
+        .order_by("pk")
         if award.submission_id
         else Artifact.objects.none()
     )
