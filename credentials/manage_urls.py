@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from .views.manage import authoring, awards, dashboard, reviewers
+from .views.manage import authoring, awards, dashboard, issuers, reviewers
 
 urlpatterns = [
     path("issuing/", dashboard.dashboard, name="manage"),
+    path("issuing/new-issuer/", issuers.become_issuer, name="manage-become-issuer"),
+    path("issuing/<slug:issuer_slug>/signing-key/", issuers.signing_key, name="manage-key"),
     path("issuing/<slug:issuer_slug>/", dashboard.issuer, name="manage-issuer"),
     path("issuing/<slug:issuer_slug>/new/", authoring.create, name="manage-create"),
     path(

@@ -11,6 +11,7 @@ from .earning import (
     start_submission,
     submit_for_review,
 )
+from .issuers import become_issuer, rotate_issuer_key
 from .publishing import (
     add_reviewer,
     approve_reviewer,
@@ -33,6 +34,7 @@ __all__ = [
     "approve_reviewer",
     "assign_reviewers",
     "award_credential",
+    "become_issuer",
     "create_draft",
     "create_issuer",
     "create_micro_credential",
@@ -45,6 +47,7 @@ __all__ = [
     "remove_reviewer",
     "retire",
     "revoke_credential",
+    "rotate_issuer_key",
     "save_answer_text",
     "set_artifact_public",
     "start_bulk_award",

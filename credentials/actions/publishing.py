@@ -19,7 +19,14 @@ REVIEW_OPTIONS = ("blind_review", "double_review", "exclude_colleagues")
 
 
 @transaction.atomic
-def create_issuer(organisation: Organisation, did_method: str = Issuer.DidMethod.WEB) -> Issuer:
+def create_issuer(
+    organisation: Organisation,
+    did_method: str = Issuer.DidMethod.WEB,
+    *,
+    name: str = "",
+    description: str = "",
+    website: str = "",
+) -> Issuer:
     """Make the organisation an issuer with its own signing key."""
     existing = Issuer.objects.filter(organisation=organisation).first()
     if existing:
@@ -27,9 +34,9 @@ def create_issuer(organisation: Organisation, did_method: str = Issuer.DidMethod
     issuer = Issuer.objects.create(
         organisation=organisation,
         slug=organisation.slug,
-        name=organisation.name,
-        description=organisation.description,
-        website=organisation.website,
+        name=name.strip() or organisation.name,
+        description=description.strip() or organisation.description,
+        website=website.strip() or organisation.website,
         did_method=did_method,
     )
     keystore.create_signing_key(issuer)

@@ -7,8 +7,9 @@ from credentials.models import Issuer, MicroCredential, Reviewer
 from .helpers import publish_sample
 
 PUBLIC: set[str] = set()
-# The dashboard answers 403 to anyone who manages no issuer, so it is not personal either.
-PERSONAL: set[str] = set()
+# The dashboard lists the issuers the user manages and offers the organisations they lead
+# (and nobody else's) a form to become one; people who lead nothing get 403.
+PERSONAL: set[str] = {"credentials:manage", "credentials:manage-become-issuer"}
 
 
 def values(case) -> dict:

@@ -71,10 +71,12 @@ class AuthoringTests(TrellisTestCase):
         response = self.client.get(reverse("credentials:manage"))
         self.assertContains(response, "You do not manage an issuer", status_code=403)
 
-    def test_the_menu_links_issuing_only_for_people_who_manage_an_issuer(self) -> None:
-        home = self.client.get(reverse("home"))
-        self.assertContains(home, f'href="{reverse("credentials:manage")}"')
-        for person in (self.alice, self.paula, self.oscar):
+    def test_the_menu_links_issuing_only_for_leaders(self) -> None:
+        link = f'href="{reverse("credentials:manage")}"'
+        for person in (self.dana, self.paula, self.oscar):
+            self.client.force_login(person)
+            self.assertContains(self.client.get(reverse("home")), link)
+        for person in (self.alice, self.carl):
             self.client.force_login(person)
             self.assertNotContains(
                 self.client.get(reverse("home")), f'href="{reverse("credentials:manage")}"'

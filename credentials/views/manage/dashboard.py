@@ -9,8 +9,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from organisations.access import LEADER_ROLES, memberships_of
+from organisations.models import Organisation
+
 from ...access import get_issuer_for_manager, led_issuers
-from ...models import Award, MicroCredential, Review, Submission
+from ...forms_issuers import IssuerForm
+from ...models import Award, Issuer, MicroCredential, Review, Submission
 from .common import refuse
 
 WAITING = Submission.Status.SUBMITTED
@@ -28,11 +32,40 @@ def _award_counts(field: str, ids: list[int]) -> dict[int, dict[str, int]]:
     return {row[field]: row for row in rows}
 
 
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def organisations_to_offer(user) -> list[Organisation]:
+    """Return the organisations the user leads directly that do not publish yet."""
+    led = {
+        m.organisation.pk: m.organisation for m in memberships_of(user) if m.role in LEADER_ROLES
+    }
+    taken = set(
+        Issuer.objects.filter(organisation_id__in=led).values_list("organisation_id", flat=True)
+    )
+    return sorted((o for pk, o in led.items() if pk not in taken), key=lambda o: o.name)
+
+
+def render_dashboard(
+    request: HttpRequest, bound: IssuerForm | None = None, status: int = 200
+) -> HttpResponse:
+    """Render the issuers the user manages, and a form for each organisation that could issue."""
     issuers = list(led_issuers(request.user))
-    if not issuers:
+    offers = [
+        (
+            organisation,
+            bound
+            if bound is not None and bound.data.get("organisation") == str(organisation.pk)
+            else IssuerForm(
+                initial={
+                    "organisation": organisation.pk,
+                    "name": organisation.name,
+                    "description": organisation.description,
+                    "website": organisation.website,
+                },
+                auto_id=f"org{organisation.pk}-%s",
+            ),
+        )
+        for organisation in organisations_to_offer(request.user)
+    ]
+    if not issuers and not offers:
         return refuse(
             request,
             _(
@@ -60,7 +93,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         issuer.waiting = waiting.get(issuer.pk, 0)
         issuer.active_awards = awards.get(issuer.pk, {}).get("active", 0)
         issuer.revoked_awards = awards.get(issuer.pk, {}).get("revoked", 0)
-    return render(request, "credentials/manage/dashboard.html", {"issuers": issuers})
+    return render(
+        request,
+        "credentials/manage/dashboard.html",
+        {"issuers": issuers, "offers": offers},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render_dashboard(request)
 
 
 @login_required
