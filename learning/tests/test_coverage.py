@@ -1,5 +1,7 @@
 """Coverage of a framework: counts per competency, gaps highlighted, bounded queries."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from credentials.tests.helpers import make_issuer, publish_sample
@@ -106,9 +108,10 @@ class CoverageTests(LearningTestCase):
             resources[n % 10].competencies.add(competency)
         actions.create_playlist(self.dana, self.clarendon, "Unrelated")
         self.client.force_login(self.dana)
-        with self.assertNumQueries(9) as counted:
+        with CaptureQueriesContext(connection) as counted:
             self.client.get(reverse("learning:coverage", args=[small.pk]))
-        with self.assertNumQueries(len(counted.captured_queries)):
+        self.assertLessEqual(len(counted), 9)
+        with self.assertNumQueries(len(counted)):
             response = self.client.get(reverse("learning:coverage", args=[large.pk]))
         self.assertEqual(response.context["total"], 60)
 
