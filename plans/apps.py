@@ -20,6 +20,12 @@ class PlansConfig(AppConfig):
             items.append((_("School plans"), reverse("plans:school", args=[top.pk])))
         return items
 
+    def cohort_plan_templates(self) -> list[tuple[str, str]]:
+        """Offer the plan templates a learning cohort may follow together (learning/pursuits.py)."""
+        from .models import PlanTemplate
+
+        return list(PlanTemplate.objects.order_by("title").values_list("slug", "title"))
+
     def load_builtin_content(self) -> None:
         from .content_loader import load_plan_templates
 

@@ -4,11 +4,12 @@ from django.dispatch import receiver
 
 from credentials.signals import credential_revoked, credentials_awarded
 from learning.models import ExperienceEnrolment
-from learning.signals import experience_completed
+from learning.signals import experience_completed, experience_sent_back
 
 from .actions import (
     complete_items_for_awards,
     complete_items_for_experience,
+    reopen_items_for_experience,
     reopen_items_for_revocation,
 )
 
@@ -29,3 +30,9 @@ def revocation_reopens_items(sender, award, **kwargs):
 def experience_completes_items(sender, enrolment: ExperienceEnrolment, **kwargs):
     """Mark the plan items for a completed leadership experience done."""
     complete_items_for_experience(enrolment)
+
+
+@receiver(experience_sent_back, dispatch_uid="plans-experience-sent-back-reopens-items")
+def experience_sent_back_reopens_items(sender, enrolment: ExperienceEnrolment, **kwargs):
+    """Put the plan items for an experience a mentor sent back in progress again."""
+    reopen_items_for_experience(enrolment)

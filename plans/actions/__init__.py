@@ -4,6 +4,7 @@ from .planning import add_goal, add_item, add_target_competency, start_plan, upd
 from .progress import (
     complete_items_for_awards,
     complete_items_for_experience,
+    reopen_items_for_experience,
     reopen_items_for_revocation,
 )
 from .suggesting import (
@@ -23,6 +24,7 @@ __all__ = [
     "complete_items_for_awards",
     "complete_items_for_experience",
     "dismiss_suggestion",
+    "reopen_items_for_experience",
     "reopen_items_for_revocation",
     "start_plan",
     "suggest_for_targets",

@@ -90,3 +90,15 @@ def complete_items_for_experience(enrolment: ExperienceEnrolment) -> int:
         .exclude(status=PlanItem.Status.DONE)
         .update(status=PlanItem.Status.DONE, completed_at=now, updated_at=now)
     )
+
+
+@transaction.atomic
+def reopen_items_for_experience(enrolment: ExperienceEnrolment) -> int:
+    """Put the person's done plan items for an experience a mentor sent back in progress."""
+    key = learning_object_key("experience", enrolment.experience)
+    return (
+        PlanItem.objects.filter(plan__owner_id=enrolment.person_id, kind=PlanItem.Kind.EXPERIENCE)
+        .filter(Q(experience_id=enrolment.experience_id) | Q(source_key=key))
+        .filter(status=PlanItem.Status.DONE)
+        .update(status=PlanItem.Status.IN_PROGRESS, completed_at=None, updated_at=timezone.now())
+    )

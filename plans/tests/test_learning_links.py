@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from learning import actions as learning_actions
 from learning.content_loader import load_builtin_learning
 from learning.models import ExperienceEnrolment, LeadershipExperience, Resource
 from learning.signals import experience_completed
@@ -42,6 +43,28 @@ class LearningLinkTests(PlanTestCase):
         item.refresh_from_db()
         self.assertEqual(item.status, PlanItem.Status.DONE)
         self.assertIsNotNone(item.completed_at)
+
+    def test_an_experience_the_mentor_sends_back_reopens_the_plan_item(self) -> None:
+        plan = self.plan_of(self.alice)
+        item = actions.add_item(plan, self.alice, "experience", experience=self.experience)
+        enrolment = learning_actions.take_experience(
+            self.alice, self.experience, self.walker_gamble
+        )
+        learning_actions.complete_experience(
+            enrolment, "I led the team through three cycles and learned to listen.", self.paula
+        )
+        item.refresh_from_db()
+        self.assertEqual(item.status, PlanItem.Status.DONE)
+        learning_actions.send_back_experience(enrolment, self.paula, "Add the team's own view.")
+        item.refresh_from_db()
+        self.assertEqual(item.status, PlanItem.Status.IN_PROGRESS)
+        self.assertIsNone(item.completed_at)
+
+    def test_cohorts_may_follow_a_plan_template(self) -> None:
+        from learning.pursuits import plan_template_choices
+
+        slugs = {slug for slug, _title in plan_template_choices()}
+        self.assertIn(PlanTemplate.objects.first().slug, slugs)
 
     def test_an_experience_no_longer_offered_cannot_be_planned(self) -> None:
         LeadershipExperience.objects.filter(pk=self.experience.pk).update(status="retired")
