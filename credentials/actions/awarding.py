@@ -68,7 +68,9 @@ def issue_awards(
     ]
     public = {}
     submission_ids = [s.pk for s in submissions.values()]
-    for artifact in Artifact.objects.filter(submission_id__in=submission_ids, is_public=True):
+    for artifact in Artifact.objects.filter(
+        submission_id__in=submission_ids, is_public=True, detached_at__isnull=True
+    ):
         public.setdefault(artifact.submission_id, []).append(artifact)
     achievement = issuing.achievement(micro_credential, issuing.alignments_for(micro_credential))
     unsigned = [

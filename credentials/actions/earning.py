@@ -11,7 +11,15 @@ from lib.errors import ActionError
 from organisations.access import memberships_of
 from organisations.models import Organisation, Person
 
-from ..models import Answer, Artifact, MicroCredential, Requirement, Submission, SubmissionEvent
+from ..models import (
+    Answer,
+    Artifact,
+    MicroCredential,
+    Requirement,
+    Submission,
+    SubmissionEvent,
+    SubmissionRound,
+)
 from ..uploads import check_upload
 from .reviewing import assign_reviewers
 
@@ -146,7 +154,12 @@ def add_link(
 
 
 def remove_artifact(artifact: Artifact) -> None:
+    """Take evidence out of the submission; what a round's reviewers saw stays in its history."""
     _check_editable(artifact.submission)
+    if artifact.rounds.exists():
+        # Reviewed evidence is detached, never deleted: the feedback on it must still make sense.
+        Artifact.objects.filter(pk=artifact.pk).update(detached_at=timezone.now(), is_public=False)
+        return
     stored = artifact.file
     with transaction.atomic():
         artifact.delete()
@@ -170,7 +183,9 @@ def missing_requirements(submission: Submission) -> list[Requirement]:
         .values_list("requirement_id", flat=True)
     )
     evidenced = set(
-        Artifact.objects.filter(submission=submission).values_list("requirement_id", flat=True)
+        Artifact.objects.filter(submission=submission, detached_at__isnull=True).values_list(
+            "requirement_id", flat=True
+        )
     )
     missing = []
     for requirement in submission.micro_credential.requirements.all():
@@ -178,6 +193,25 @@ def missing_requirements(submission: Submission) -> list[Requirement]:
         if requirement.pk not in done:
             missing.append(requirement)
     return missing
+
+
+def _snapshot(submission: Submission) -> SubmissionRound:
+    """Keep this round's answers and evidence as the reviewers will see them."""
+    snapshot, _created = SubmissionRound.objects.update_or_create(
+        submission=submission,
+        number=submission.round,
+        defaults={
+            "submitted_at": submission.submitted_at,
+            "answers": [
+                {"requirement": requirement_id, "text": text}
+                for requirement_id, text in Answer.objects.filter(submission=submission)
+                .exclude(text="")
+                .values_list("requirement_id", "text")
+            ],
+        },
+    )
+    snapshot.artifacts.set(Artifact.objects.filter(submission=submission, detached_at__isnull=True))
+    return snapshot
 
 
 @transaction.atomic
@@ -202,5 +236,6 @@ def submit_for_review(submission: Submission, by: Person) -> Submission:
         kind="resubmitted" if submission.round > 1 else "submitted",
         actor=by,
     )
+    _snapshot(submission)
     assign_reviewers(submission)
     return submission

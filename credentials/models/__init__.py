@@ -1,6 +1,6 @@
 from .awards import Award, AwardBatch, StatusList
 from .catalogue import MicroCredential, Requirement, Stack
-from .earning import Answer, Artifact, Submission, SubmissionEvent
+from .earning import Answer, Artifact, Submission, SubmissionEvent, SubmissionRound
 from .issuers import Issuer, Reviewer, SigningKey
 from .reviewing import RequirementScore, Review
 
@@ -20,4 +20,5 @@ __all__ = [
     "StatusList",
     "Submission",
     "SubmissionEvent",
+    "SubmissionRound",
 ]

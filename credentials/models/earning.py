@@ -117,9 +117,32 @@ class Artifact(models.Model):
         default=False, help_text=_("Shown as evidence on the public badge page.")
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    # Removed while revising, after a round's reviewers saw it: no longer part of the current
+    # submission, but kept (with its file) in that round's history.
+    detached_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
 
     def __str__(self) -> str:
         return self.original_name or self.url
+
+
+class SubmissionRound(models.Model):
+    """What the educator sent for review in one round, kept as it was when submitted."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveIntegerField()
+    submitted_at = models.DateTimeField(default=timezone.now)
+    # [{"requirement": id, "text": ...}] for every part answered in text.
+    answers = models.JSONField(default=list)
+    artifacts = models.ManyToManyField(Artifact, blank=True, related_name="rounds")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "number"], name="one_snapshot_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission}, round {self.number}"

@@ -16,6 +16,7 @@ from .. import actions
 from ..access import get_micro_credential_for_user, get_own_submission
 from ..files import neutral_name, serve_artifact
 from ..forms import AnswerTextForm, LinkForm, UploadForm
+from ..history import past_rounds
 from ..models import Answer, Artifact, Award, MicroCredential, Requirement, Review, Submission
 from ..stack_listing import progress
 from ..uploads import accept_attribute, describe
@@ -68,13 +69,16 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
     requirements = list(found.micro_credential.requirements.all())
     answers = {a.requirement_id: a for a in Answer.objects.filter(submission=found)}
     artifacts: dict[int, list[Artifact]] = {}
-    for artifact in Artifact.objects.filter(submission=found):
+    for artifact in Artifact.objects.filter(submission=found, detached_at__isnull=True):
         artifacts.setdefault(artifact.requirement_id, []).append(artifact)
+    # This round's feedback; earlier rounds' sit with what was sent in them, under "Earlier rounds".
     reviews = list(
-        Review.objects.filter(submission=found, completed_at__isnull=False)
+        Review.objects.filter(submission=found, round=found.round, completed_at__isnull=False)
         .prefetch_related("scores__requirement")
-        .order_by("round", "completed_at")
+        .order_by("is_tiebreak", "completed_at")
     )
+    # While revising after "not yet", what the reviewers saw is history too.
+    shown = found.round + (1 if found.status == Submission.Status.NOT_YET else 0)
     kept = request.session.pop(_KEPT, {}) if _KEPT in request.session else {}
     parts = [
         {
@@ -96,6 +100,7 @@ def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
             "submission": found,
             "parts": parts,
             "reviews": reviews,
+            "earlier": past_rounds(found, shown, requirements, with_reviews_of=found.round),
             "events": found.events.all(),
             "missing": actions.missing_requirements(found) if found.is_editable else [],
             "award": Award.objects.filter(submission=found).first(),

@@ -87,7 +87,10 @@ def badge_image(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 def evidence(request: HttpRequest, public_id) -> HttpResponse:
     artifact = (
         Artifact.objects.filter(
-            public_id=public_id, is_public=True, submission__status=Submission.Status.EARNED
+            public_id=public_id,
+            is_public=True,
+            detached_at__isnull=True,
+            submission__status=Submission.Status.EARNED,
         )
         .select_related("submission")
         .first()
@@ -151,7 +154,9 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
         return response
     is_earner = request.user.is_authenticated and request.user.pk == award.earner_id
     evidence = (
-        Artifact.objects.filter(submission_id=award.submission_id, is_public=True)
+        Artifact.objects.filter(
+            submission_id=award.submission_id, is_public=True, detached_at__isnull=True
+        )
         .select_related("requirement")
         .order_by("pk")
         if award.submission_id

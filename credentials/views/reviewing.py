@@ -12,6 +12,7 @@ from lib.errors import ActionError
 from .. import actions
 from ..access import claimable_submissions, get_review_for_reviewer
 from ..actions.reviewing import claim_review
+from ..history import past_rounds
 from ..models import Answer, Artifact, Review, Reviewer, Submission
 
 
@@ -86,7 +87,7 @@ def review(request: HttpRequest, review_id: int) -> HttpResponse:
             return redirect("credentials:reviews")
     answers = {a.requirement_id: a for a in Answer.objects.filter(submission=submission)}
     artifacts: dict[int, list[Artifact]] = {}
-    for artifact in Artifact.objects.filter(submission=submission):
+    for artifact in Artifact.objects.filter(submission=submission, detached_at__isnull=True):
         artifacts.setdefault(artifact.requirement_id, []).append(artifact)
     return render(
         request,
@@ -107,8 +108,8 @@ def review(request: HttpRequest, review_id: int) -> HttpResponse:
             ],
             "feedback": request.POST.get("feedback", ""),
             "errors": errors,
-            "earlier": Review.objects.filter(
-                submission=submission, round__lt=submission.round, completed_at__isnull=False
+            "earlier": past_rounds(
+                submission, found.round, requirements, with_reviews_of=found.round
             ),
         },
     )
