@@ -42,6 +42,10 @@ def mine(request: HttpRequest) -> HttpResponse:
     awards = list(
         Award.objects.filter(earner=request.user).select_related("micro_credential", "issuer")
     )
+    by_submission = {award.submission_id: award for award in awards if award.submission_id}
+    for submission in submissions:
+        # A revoked or expired credential must not read "earned" on the earner's own pages.
+        submission.credential = by_submission.get(submission.pk)
     started = [(s.micro_credential.issuer_id, s.micro_credential.slug) for s in submissions]
     return render(
         request,
