@@ -1,8 +1,11 @@
 """Forms for the issuer's pages: authoring, requirements, stacks, reviewers, awards."""
 
+from datetime import datetime, time
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Competency
@@ -74,6 +77,21 @@ class MicroCredentialForm(forms.Form):
     exclude_colleagues = forms.BooleanField(
         label=_("Reviewers never assess colleagues from their own school"), required=False
     )
+    valid_for_months = forms.IntegerField(
+        label=_("Valid for (months)"),
+        required=False,
+        min_value=1,
+        max_value=600,
+        help_text=_(
+            "Credentials expire this many months after they are awarded; verifiers then report "
+            "them as expired. Leave blank for credentials that never expire."
+        ),
+        error_messages={
+            "min_value": _("Give at least 1 month, or leave it blank for no expiry."),
+            "max_value": _("Give at most 600 months (50 years), or leave it blank for no expiry."),
+            "invalid": _("Give a whole number of months, or leave it blank for no expiry."),
+        },
+    )
 
     def __init__(self, *args, competencies=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -128,6 +146,7 @@ class MicroCredentialForm(forms.Form):
             "blind_review": micro_credential.blind_review,
             "double_review": micro_credential.double_review,
             "exclude_colleagues": micro_credential.exclude_colleagues,
+            "valid_for_months": micro_credential.valid_for_months,
         }
 
 
@@ -262,6 +281,16 @@ class BulkAwardForm(forms.Form):
         help_text=_("Paste one per line, or separated by commas or spaces."),
     )
     organisation = forms.ChoiceField(label=_("Or everyone in a school or district"), required=False)
+    valid_until = forms.DateField(
+        label=_("Expires on (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "The last day the credentials are valid. Leave blank to use the micro-credential’s "
+            "own validity (if it has none, they never expire)."
+        ),
+        error_messages={"invalid": _("Give the date as YYYY-MM-DD, for example 2030-06-30.")},
+    )
 
     def __init__(self, *args, micro_credentials=None, organisations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -287,6 +316,15 @@ class BulkAwardForm(forms.Form):
                 % {"w": ", ".join(wrong[:10])}
             )
         return list(dict.fromkeys(emails))
+
+    def clean_valid_until(self) -> datetime | None:
+        day = self.cleaned_data["valid_until"]
+        if day is None:
+            return None
+        if day <= timezone.localdate():
+            raise ValidationError(_("Choose a date after today, or leave it blank."))
+        # Valid through the whole of that day, where the site is.
+        return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
 
     def clean(self) -> dict:
         data = super().clean()

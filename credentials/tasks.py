@@ -23,7 +23,7 @@ def run_award_batch(batch_id: int) -> int:
         for start in range(0, len(wanted), BATCH_CHUNK):
             chunk = list(Person.objects.filter(pk__in=wanted[start : start + BATCH_CHUNK]))
             with transaction.atomic():
-                issue_awards(batch.micro_credential, chunk)
+                issue_awards(batch.micro_credential, chunk, valid_until=batch.valid_until)
                 done += len(chunk)
                 AwardBatch.objects.filter(pk=batch_id).update(done=done, skipped=skipped)
     except Exception as error:

@@ -1,5 +1,8 @@
 """Award earned micro-credentials as signed Open Badges, revoke them, and award a cohort at once."""
 
+from calendar import monthrange
+from datetime import datetime
+
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -41,16 +44,31 @@ def _next_indexes(issuer: Issuer, key: SigningKey, count: int) -> list[tuple[Sta
     return reserved
 
 
+def add_months(moment: datetime, months: int) -> datetime:
+    """Return the same day and time `months` later, on the month's last day if it is shorter."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, monthrange(year, month)[1]))
+
+
 @transaction.atomic
 def issue_awards(
     micro_credential: MicroCredential,
     earners: list[Person],
     submissions: dict[int, Submission] | None = None,
+    valid_until: datetime | None = None,
 ) -> list[Award]:
-    """Create and sign one credential per earner in one batch."""
+    """Create and sign one credential per earner in one batch.
+
+    `valid_until` (say, chosen for a bulk award) wins over the micro-credential's validity.
+    """
     issuer = micro_credential.issuer
     submissions = submissions or {}
     now = timezone.now().replace(microsecond=0)
+    if valid_until is None and micro_credential.valid_for_months:
+        valid_until = add_months(now, micro_credential.valid_for_months)
+    if valid_until is not None:
+        valid_until = valid_until.replace(microsecond=0)
     key = keystore.current_key(issuer)
     slots = _next_indexes(issuer, key, len(earners))
     awards = [
@@ -60,6 +78,7 @@ def issue_awards(
             earner=earner,
             submission=submissions.get(earner.pk),
             awarded_at=now,
+            valid_until=valid_until,
             status_list=status_list,
             status_index=index,
             signed_json={},
@@ -141,7 +160,10 @@ def holders_of(micro_credential: MicroCredential) -> set[int]:
 
 @transaction.atomic
 def start_bulk_award(
-    micro_credential: MicroCredential, earners: list[Person], by: Person
+    micro_credential: MicroCredential,
+    earners: list[Person],
+    by: Person,
+    valid_until: datetime | None = None,
 ) -> AwardBatch:
     """Queue a background job that awards the credential to a whole cohort."""
     if not can_lead(by, micro_credential.issuer.organisation):
@@ -150,12 +172,17 @@ def start_bulk_award(
         raise ActionError(_("Publish the micro-credential before awarding it."))
     if not earners:
         raise ActionError(_("Choose at least one person to award."), field="earners")
+    if valid_until is not None and valid_until <= timezone.now():
+        raise ActionError(
+            _("Choose an expiry date after today, or leave it blank."), field="valid_until"
+        )
     batch = AwardBatch.objects.create(
         issuer=micro_credential.issuer,
         micro_credential=micro_credential,
         requested_by=by,
         earner_ids=sorted({p.pk for p in earners}),
         total=len({p.pk for p in earners}),
+        valid_until=valid_until,
     )
     from ..tasks import run_award_batch
 

@@ -15,7 +15,7 @@ from ..models import Award, Issuer, MicroCredential, Requirement, Reviewer
 
 TEXT_FIELDS = ("title", "competency", "key_method", "research", "source")
 LIST_FIELDS = ("method_components", "resources", "competency_tags")
-REVIEW_OPTIONS = ("blind_review", "double_review", "exclude_colleagues")
+REVIEW_OPTIONS = ("blind_review", "double_review", "exclude_colleagues", "valid_for_months")
 
 
 @transaction.atomic

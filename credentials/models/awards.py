@@ -103,6 +103,8 @@ class AwardBatch(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # Chosen for this batch; blank uses the micro-credential's validity.
+    valid_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 

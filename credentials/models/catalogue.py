@@ -38,6 +38,8 @@ class MicroCredential(models.Model):
     exclude_colleagues = models.BooleanField(
         default=True, help_text=_("Reviewers never assess colleagues from their own school.")
     )
+    # Blank: the credential never expires. Otherwise it is signed with a validUntil this far on.
+    valid_for_months = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
     retired_at = models.DateTimeField(null=True, blank=True)

@@ -149,7 +149,12 @@ def bulk_award(request: HttpRequest, issuer_slug: str) -> HttpResponse:
             form.add_error("organisation", _("Nobody belongs there yet; choose another."))
         elif request.POST.get("confirm") == "yes":
             try:
-                batch = actions.start_bulk_award(micro_credential, people, request.user)
+                batch = actions.start_bulk_award(
+                    micro_credential,
+                    people,
+                    request.user,
+                    valid_until=form.cleaned_data["valid_until"],
+                )
             except ActionError as failure:
                 form.add_error(None, failure.message)
             else:
