@@ -6,7 +6,7 @@ from django_tasks import task
 
 from organisations.models import Person
 
-from .actions.awarding import BATCH_CHUNK, holders_of, issue_awards
+from .actions.awarding import BATCH_CHUNK, email_new_holders, holders_of, issue_awards
 from .models import AwardBatch
 
 
@@ -23,7 +23,8 @@ def run_award_batch(batch_id: int) -> int:
         for start in range(0, len(wanted), BATCH_CHUNK):
             chunk = list(Person.objects.filter(pk__in=wanted[start : start + BATCH_CHUNK]))
             with transaction.atomic():
-                issue_awards(batch.micro_credential, chunk, valid_until=batch.valid_until)
+                awarded = issue_awards(batch.micro_credential, chunk, valid_until=batch.valid_until)
+                email_new_holders(awarded)
                 done += len(chunk)
                 AwardBatch.objects.filter(pk=batch_id).update(done=done, skipped=skipped)
     except Exception as error:

@@ -3,7 +3,7 @@
 from calendar import monthrange
 from datetime import datetime
 
-from django.core.mail import send_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -146,6 +146,22 @@ def revoke_credential(award: Award, by: Person, reason: str) -> Award:
         )
     )
     return award
+
+
+def email_new_holders(awards: list[Award]) -> None:
+    """Tell each earner of a bulk award, once the awards are committed, where their badge is."""
+    messages = [
+        (
+            _("You earned “%(t)s”") % {"t": award.micro_credential.title},
+            _("%(issuer)s awarded you this micro-credential. See and share your badge:\n%(link)s\n")
+            % {"issuer": award.issuer.name, "link": award.url},
+            None,
+            [award.earner.email],
+        )
+        for award in awards
+    ]
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
 
 
 def holders_of(micro_credential: MicroCredential) -> set[int]:
