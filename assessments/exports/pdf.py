@@ -225,7 +225,8 @@ def _whole_picture(report: TeamReport, sheet: StyleSheet1) -> list[Flowable]:
 def _area(report: TeamReport, a: AreaReport, sheet: StyleSheet1) -> list[Flowable]:
     figures = f"{_('mean')} {_number(a.mean)} · {_('divergence')} {_number(a.divergence)}"
     if a.previous_mean is not None:
-        figures += f" · {_('previously')} {_number(a.previous_mean)}"
+        previously = _("previously")
+        figures += f" · {previously} {_number(a.previous_mean)}"
         figures += f" · {_('change')} {_number(a.change, signed=True)}"
     parts: list[Flowable] = [
         Paragraph(_text(f"{a.area.number}. {a.area.title}"), sheet["Heading2"]),
@@ -304,9 +305,8 @@ def _discussion(a: AreaReport, sheet: StyleSheet1) -> list[Flowable]:
     agreement = a.agreement
     if agreement and agreement.rating is not None:
         rating = dict(Rating.choices)[agreement.rating]
-        parts.append(
-            Paragraph(f"<b>{_('Agreed rating:')}</b> {_text(str(rating))}", sheet["BodyText"])
-        )
+        agreed_label = _("Agreed rating:")
+        parts.append(Paragraph(f"<b>{agreed_label}</b> {_text(str(rating))}", sheet["BodyText"]))
     if agreement and agreement.position:
         parts.append(
             Paragraph(f"<b>{_('Team agreed:')}</b> {_text(agreement.position)}", sheet["BodyText"])

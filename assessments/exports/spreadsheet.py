@@ -50,7 +50,8 @@ def describe_step(step: NextStep) -> str:
     if step.due_on:
         text += f", {_('by')} {step.due_on.isoformat()}"
     if step.done:
-        text += f" ({_('done')})"
+        done = _("done")
+        text += f" ({done})"
     return text
 
 

@@ -63,6 +63,7 @@ def school_rows(rows: list[SchoolRow]) -> SafeString:
     language = get_language()
     before, after = url_pattern("assessments:detail")
     stages = {value: escape(str(label)) for value, label in Assessment.Status.choices}
+    earlier_word = _("earlier")
     not_started = f'<span class="muted">{escape(_("not started"))}</span>'
     html = []
     for row in rows:
@@ -74,7 +75,7 @@ def school_rows(rows: list[SchoolRow]) -> SafeString:
             submitted = f"{latest.submitted} / {latest.team_size}"
             if row.results_from:
                 earlier = (
-                    f'<a href="{before}{row.results_from.id}{after}">{escape(_("earlier"))}</a>'
+                    f'<a href="{before}{row.results_from.id}{after}">{escape(earlier_word)}</a>'
                 )
                 stage += " " + _("(results from the %(earlier)s assessment)") % {"earlier": earlier}
         else:
