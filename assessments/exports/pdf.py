@@ -223,11 +223,12 @@ def _whole_picture(report: TeamReport, sheet: StyleSheet1) -> list[Flowable]:
 
 
 def _area(report: TeamReport, a: AreaReport, sheet: StyleSheet1) -> list[Flowable]:
-    figures = f"{_('mean')} {_number(a.mean)} · {_('divergence')} {_number(a.divergence)}"
+    mean, divergence = _("mean"), _("divergence")
+    figures = f"{mean} {_number(a.mean)} · {divergence} {_number(a.divergence)}"
     if a.previous_mean is not None:
-        previously = _("previously")
+        previously, change = _("previously"), _("change")
         figures += f" · {previously} {_number(a.previous_mean)}"
-        figures += f" · {_('change')} {_number(a.change, signed=True)}"
+        figures += f" · {change} {_number(a.change, signed=True)}"
     parts: list[Flowable] = [
         Paragraph(_text(f"{a.area.number}. {a.area.title}"), sheet["Heading2"]),
         Paragraph(_text(f"{figures} · {_standing(a)}"), sheet["Normal"]),
@@ -290,9 +291,10 @@ def _recommendations(a: AreaReport, roles: dict[str, str], sheet: StyleSheet1) -
             continue
         name = roles.get(role) or _role_names([role])[role]
         parts.append(Paragraph(f"<b>{_text(name)}</b>", sheet["BodyText"]))
+        label = _("Micro-credential:")
         for rec in recommendations:
             links = "".join(
-                f' {_("Micro-credential:")} <a href="{settings.SITE_URL}/micro-credentials/'
+                f' {label} <a href="{settings.SITE_URL}/micro-credentials/'
                 f'by-slug/{escape(slug)}/" color="#1f5fa8">{_text(slug_title(slug))}</a>'
                 for slug in rec.micro_credentials
             )
@@ -308,9 +310,8 @@ def _discussion(a: AreaReport, sheet: StyleSheet1) -> list[Flowable]:
         agreed_label = _("Agreed rating:")
         parts.append(Paragraph(f"<b>{agreed_label}</b> {_text(str(rating))}", sheet["BodyText"]))
     if agreement and agreement.position:
-        parts.append(
-            Paragraph(f"<b>{_('Team agreed:')}</b> {_text(agreement.position)}", sheet["BodyText"])
-        )
+        agreed = _("Team agreed:")
+        parts.append(Paragraph(f"<b>{agreed}</b> {_text(agreement.position)}", sheet["BodyText"]))
     if not agreement:
         parts.append(Paragraph(_("Nothing agreed yet."), sheet["BodyText"]))
     parts.append(Paragraph(_("The team’s next steps"), sheet["Heading4"]))

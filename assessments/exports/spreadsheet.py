@@ -48,7 +48,8 @@ def describe_step(step: NextStep) -> str:
     if step.owner:
         text += f" — {step.owner.full_name}"
     if step.due_on:
-        text += f", {_('by')} {step.due_on.isoformat()}"
+        by = _("by")
+        text += f", {by} {step.due_on.isoformat()}"
     if step.done:
         done = _("done")
         text += f" ({done})"

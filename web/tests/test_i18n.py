@@ -135,6 +135,19 @@ class CatalogTests(SimpleTestCase):
                         source = entry["msgid"] if index == 0 else entry["msgid_plural"]
                         self.assertEqual(placeholders(text), placeholders(source))
 
+    def test_no_text_is_marked_inside_an_f_string(self) -> None:
+        # makemessages does not see gettext calls inside f-string expressions, so such text
+        # would never be translated: give it a name on a line of its own first.
+        marked = re.compile(r"\{\s*(_|gettext|ngettext|pgettext)\(")
+        found = [
+            f"{path.relative_to(ROOT)}:{number}"
+            for path in ROOT.glob("*/**/*.py")
+            if ".venv" not in path.parts and "node_modules" not in path.parts
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if marked.search(line)
+        ]
+        self.assertEqual(found, [])
+
     def test_every_catalog_is_compiled_from_its_current_text(self) -> None:
         for path in self.catalogs():
             with self.subTest(str(path.relative_to(ROOT))):
