@@ -57,14 +57,16 @@ def issue_awards(
     earners: list[Person],
     submissions: dict[int, Submission] | None = None,
     valid_until: datetime | None = None,
+    awarded_at: datetime | None = None,
 ) -> list[Award]:
     """Create and sign one credential per earner in one batch.
 
     `valid_until` (say, chosen for a bulk award) wins over the micro-credential's validity.
+    `awarded_at` backdates the credentials, for archives brought in from elsewhere and the demo.
     """
     issuer = micro_credential.issuer
     submissions = submissions or {}
-    now = timezone.now().replace(microsecond=0)
+    now = (awarded_at or timezone.now()).replace(microsecond=0)
     if valid_until is None and micro_credential.valid_for_months:
         valid_until = add_months(now, micro_credential.valid_for_months)
     if valid_until is not None:
