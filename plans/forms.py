@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
 from django.utils.html import format_html
@@ -43,6 +43,15 @@ class GoalForm(forms.Form):
     )
 
 
+def flag(condition: Q) -> Case:
+    """Return the condition as true or false, never null, so databases sort it alike.
+
+    `organisation_id IN (…)` is null for a framework without an organisation, and PostgreSQL
+    sorts nulls first in descending order where SQLite sorts them last.
+    """
+    return Case(When(condition, then=Value(True)), default=Value(False))
+
+
 def frameworks_offered(user: Person, plan: LearningPlan) -> list[Framework]:
     """Return the frameworks the user may aim at, those the plan's place uses first.
 
@@ -58,11 +67,7 @@ def frameworks_offered(user: Person, plan: LearningPlan) -> list[Framework]:
     built_in = Q(origin=Framework.Origin.BUILT_IN)
     return list(
         frameworks_for_user(user)
-        .annotate(
-            used=ExpressionWrapper(used, output_field=BooleanField()),
-            own=ExpressionWrapper(own, output_field=BooleanField()),
-            built_in=ExpressionWrapper(built_in, output_field=BooleanField()),
-        )
+        .annotate(used=flag(used), own=flag(own), built_in=flag(built_in))
         .order_by("-used", "-own", "-built_in", "title", "pk")
     )
 
