@@ -90,7 +90,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("TRELLIS_DATABASE_URL", f"sqlite:///{VAR_DIR / 'trellis.sqlite3'}"),
+        # Set but empty means the default, as when unset (`TRELLIS_DATABASE_URL= make test`).
+        env_str("TRELLIS_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'trellis.sqlite3'}",
         conn_max_age=env_int("TRELLIS_DB_CONN_MAX_AGE", 60),
     )
 }
