@@ -254,7 +254,7 @@ def _discussion(page: _Page, a: AreaReport) -> str:
                 f' class="inline-form">{page.csrf}'
                 f'<input type="hidden" name="done" value="{"no" if step.done else "yes"}">'
                 f'<button type="submit" class="secondary outline small"'
-                f' aria-label="{label}: {description}">{"✓" if step.done else "○"}</button>'
+                f' aria-label="{label}: {description}">{"✓ " if step.done else ""}{label}</button>'
                 f"</form>\n{detail}</li>"
             )
         html.append("</ul>")
