@@ -86,7 +86,7 @@ def content_package(content: dict[str, Any]) -> dict[str, Any]:
                 "CFItemTypeURI": _link("Competency", type_id),
                 "language": "en",
                 "lastChangeDateTime": PUBLISHED,
-                "extensions": {"trellis": {"key": entry["key"]}},
+                "extensions": {"trellis": _item_extension(entry)},
             }
         )
         positions[parent["identifier"]] = positions.get(parent["identifier"], 0) + 1
@@ -110,6 +110,15 @@ def content_package(content: dict[str, Any]) -> dict[str, Any]:
         "CFAssociations": associations,
         "CFDefinitions": {"CFItemTypes": [item_type]},
     }
+
+
+def _item_extension(entry: dict[str, Any]) -> dict[str, Any]:
+    """Return a competency's Trellis extension: its key and any level or specialty texts."""
+    extension: dict[str, Any] = {"key": entry["key"]}
+    for field in ("levels", "specialties"):
+        if entry.get(field):
+            extension[field] = dict(entry[field])
+    return extension
 
 
 def _named(entry: dict[str, str]) -> dict[str, str]:
