@@ -3,9 +3,10 @@
 Built-in resources and experiences (no organisation) are open to every signed-in person. An
 organisation's own resources, experiences and shared playlists reach its members, the
 organisations below it (a district's reach its schools) and those above it (a district sees
-its schools'). Private playlists are their owner's alone; a cohort's space is its members',
-its facilitator's and its creator's; an experience someone takes on is theirs, their mentor's
-and their leaders'.
+its schools'). Any playlist also reaches the colleagues and cohorts its owner shares it with,
+while they stay in the playlist's district; otherwise a private one is its owner's alone. A
+cohort's space is its members', its facilitator's and its creator's; an experience someone
+takes on is theirs, their mentor's and their leaders'.
 """
 
 from django.db.models import Q, QuerySet
@@ -68,12 +69,38 @@ def get_resource_for_user(user: Person, resource_id: int) -> Resource:
     return resource
 
 
+def community_q(user: Person, prefix: str = "organisation__") -> Q:
+    """Match organisations in the districts (or other top communities) the user works in."""
+    condition = Q(pk__in=[])
+    for membership in memberships_of(user):
+        organisation = membership.organisation
+        ids = organisation.ancestor_ids()
+        if organisation.kind == Organisation.Kind.SCHOOL and len(ids) > 1:
+            ids = ids[:-1]
+        community_path = "/" + "".join(f"{pk}/" for pk in ids)
+        condition |= Q(**{f"{prefix}path__startswith": community_path})
+        condition |= Q(**{f"{prefix}id__in": ids})
+    return condition
+
+
+def shared_directly_q(user: Person) -> Q:
+    """Match playlists shared with the user or a cohort of theirs, within their district."""
+    people = Playlist.shared_with_people.through.objects.filter(person=user)
+    cohorts = Playlist.shared_with_cohorts.through.objects.filter(cohort__in=cohorts_for_user(user))
+    # Someone who has left the playlist's district loses what was shared with them there.
+    return (
+        Q(pk__in=people.values("playlist_id")) | Q(pk__in=cohorts.values("playlist_id"))
+    ) & community_q(user)
+
+
 def playlists_for_user(user: Person) -> QuerySet[Playlist]:
-    """Return the user's own playlists and those shared within their organisations."""
+    """Return the user's own playlists, those shared with them, and those of their organisations."""
     if not user.is_authenticated:
         return Playlist.objects.none()
     return Playlist.objects.filter(
-        Q(owner=user) | (Q(visibility=Playlist.Visibility.SHARED) & related_q(user))
+        Q(owner=user)
+        | (Q(visibility=Playlist.Visibility.SHARED) & related_q(user))
+        | shared_directly_q(user)
     )
 
 

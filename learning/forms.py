@@ -157,6 +157,27 @@ class NewPlaylistForm(PlaylistForm):
         self.fields["organisation"].choices = organisation_choices(organisations)
 
 
+class SharePlaylistForm(forms.Form):
+    people = forms.TypedMultipleChoiceField(
+        label=_("Colleagues"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    cohorts = forms.TypedMultipleChoiceField(
+        label=_("Cohorts"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everyone in the cohort, and its facilitator, can open the playlist."),
+    )
+
+    def __init__(self, *args, people, cohorts, **kwargs):
+        """Take people as (id, label) pairs, so namesakes can be told apart."""
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = people
+        self.fields["cohorts"].choices = [(c.pk, c.name) for c in cohorts]
+        if not cohorts:
+            del self.fields["cohorts"]
+
+
 class AddToPlaylistForm(forms.Form):
     playlist = forms.TypedChoiceField(label=_("Playlist"), coerce=int)
     note = forms.CharField(

@@ -1,11 +1,13 @@
-"""Who may be named as a mentor, facilitator or cohort member, and how to tell them apart."""
+"""Who may be named as a mentor, facilitator, cohort member or playlist reader, and their labels."""
 
 from collections import Counter
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from organisations.access import people_in
 from organisations.models import Membership, Organisation, Person
+
+from .models import Cohort
 
 
 def community_of(organisation: Organisation) -> Organisation:
@@ -27,6 +29,19 @@ def cohort_candidates(organisation: Organisation) -> QuerySet[Person]:
     district's cohort gathers its schools' people.
     """
     return people_in(community_of(organisation))
+
+
+def playlist_candidates(organisation: Organisation) -> QuerySet[Person]:
+    """Return the people a playlist of the organisation may be shared with: its district's."""
+    return people_in(community_of(organisation))
+
+
+def playlist_cohorts(owner: Person, organisation: Organisation) -> QuerySet[Cohort]:
+    """Return the owner's cohorts in the playlist's district, with which it may be shared."""
+    return Cohort.objects.filter(
+        Q(facilitator=owner) | Q(created_by=owner) | Q(memberships__person=owner),
+        organisation__path__startswith=community_of(organisation).path,
+    ).distinct()
 
 
 def person_choices(people: QuerySet[Person], within: Organisation) -> list[tuple[int, str]]:

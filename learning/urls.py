@@ -20,6 +20,7 @@ urlpatterns = [
     path("playlists/new/", playlists.playlist_create, name="playlist-create"),
     path("playlists/<int:playlist_id>/", playlists.playlist_detail, name="playlist"),
     path("playlists/<int:playlist_id>/edit/", playlists.playlist_edit, name="playlist-edit"),
+    path("playlists/<int:playlist_id>/share/", playlists.playlist_share, name="playlist-share"),
     path("playlists/<int:playlist_id>/move/", playlists.playlist_move, name="playlist-move"),
     path("playlists/<int:playlist_id>/remove/", playlists.playlist_remove, name="playlist-remove"),
     path("experiences/", experiences.catalogue, name="experiences"),

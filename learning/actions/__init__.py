@@ -13,6 +13,7 @@ from .playlists import (
     create_playlist,
     move_item,
     remove_from_playlist,
+    share_playlist,
     update_playlist,
 )
 from .resources import add_resource
@@ -30,6 +31,7 @@ __all__ = [
     "remove_from_playlist",
     "retire_experience",
     "send_back_experience",
+    "share_playlist",
     "sign_off_experience",
     "take_experience",
     "update_cohort",

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from lib.errors import ActionError
 from organisations.models import Organisation, Person
 
-from ..models import Playlist, PlaylistItem, Resource
+from ..models import Cohort, Playlist, PlaylistItem, Resource
+from ..people import community_of, playlist_candidates, playlist_cohorts
 
 
 def _clean_title(title: str) -> str:
@@ -53,6 +54,33 @@ def update_playlist(playlist: Playlist, title: str, description: str, visibility
     playlist.visibility = _check_visibility(visibility)
     playlist.updated_at = timezone.now()
     playlist.save(update_fields=["title", "description", "visibility", "updated_at"])
+
+
+@transaction.atomic
+def share_playlist(playlist: Playlist, people: list[Person], cohorts: list[Cohort]) -> None:
+    """Share the playlist with exactly these colleagues and cohorts; anyone left out loses it."""
+    community = community_of(playlist.organisation)
+    allowed = set(playlist_candidates(playlist.organisation).values_list("pk", flat=True))
+    outsiders = [p.full_name for p in people if p.pk not in allowed]
+    if outsiders:
+        raise ActionError(
+            _("Only people in %(org)s can be given this playlist; remove %(names)s.")
+            % {"org": community.name, "names": ", ".join(outsiders)},
+            field="people",
+        )
+    own_cohorts = set(
+        playlist_cohorts(playlist.owner, playlist.organisation).values_list("pk", flat=True)
+    )
+    others = [c.name for c in cohorts if c.pk not in own_cohorts]
+    if others:
+        raise ActionError(
+            _("Share only with cohorts of %(org)s that you belong to; remove %(names)s.")
+            % {"org": community.name, "names": ", ".join(others)},
+            field="cohorts",
+        )
+    playlist.shared_with_people.set([p for p in people if p.pk != playlist.owner_id])
+    playlist.shared_with_cohorts.set(cohorts)
+    _touch(playlist)
 
 
 def _touch(playlist: Playlist) -> None:

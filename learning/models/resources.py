@@ -88,6 +88,13 @@ class Playlist(models.Model):
         max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
     )
     resources = models.ManyToManyField(Resource, through="PlaylistItem", related_name="playlists")
+    # Besides (or instead of) the organisation, the owner may pick colleagues and cohorts.
+    shared_with_people = models.ManyToManyField(
+        Person, blank=True, related_name="playlists_shared_with_me"
+    )
+    shared_with_cohorts = models.ManyToManyField(
+        "learning.Cohort", blank=True, related_name="shared_playlists"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -44,6 +44,8 @@ def values(case) -> dict:
         case.walker_gamble, SECRET, case.paula, [case.alice, case.bob], case.paula, SECRET
     )
     post = actions.add_post(cohort, case.alice, SECRET, png())
+    # Alice also shares her playlist with a colleague and with the cohort by name.
+    actions.share_playlist(playlist, [case.carl], [cohort])
     return {
         "resource_id": resource.pk,
         "playlist_id": playlist.pk,

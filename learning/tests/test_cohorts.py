@@ -114,7 +114,7 @@ class CohortTests(LearningTestCase):
         self.client.force_login(self.alice)
         url = reverse("learning:cohort", args=[self.cohort.pk])
         actions.add_post(self.cohort, self.alice, "First")
-        with self.assertNumQueries(6) as small:
+        with self.assertNumQueries(7) as small:
             self.client.get(url)
         for n in range(10):
             actions.add_post(self.cohort, self.bob if n % 2 else self.cora, f"Post {n}")

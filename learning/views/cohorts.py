@@ -150,6 +150,9 @@ def cohort_detail(request: HttpRequest, cohort_id: int, form: PostForm | None = 
             "plan_template": plan_template_title(cohort.plan_template_slug),
             "members": list(cohort.memberships.select_related("person")),
             "posts": list(cohort.posts.select_related("author")),
+            "playlists": list(
+                cohort.shared_playlists.select_related("owner").order_by("title", "pk")
+            ),
             "form": form or PostForm(),
         },
     )
