@@ -19,6 +19,12 @@ def memberships_of(user: Person) -> list[Membership]:
     return cached
 
 
+def forget_memberships(user: Person) -> None:
+    """Drop the memberships cached for the request, after the user's own roles changed."""
+    if getattr(user, "_trellis_memberships", None) is not None:
+        del user._trellis_memberships
+
+
 def visible_q(user: Person, prefix: str = "") -> Q:
     """Return a filter matching organisations the user belongs to, or that sit below them."""
     condition = Q(pk__in=[])
@@ -98,3 +104,17 @@ def get_pending_invitation_for_user(
     if invitation is None or not can_lead(user, invitation.organisation):
         raise Http404("No such invitation.")
     return invitation
+
+
+def get_membership_for_user(
+    user: Person, organisation: Organisation, membership_id: int
+) -> Membership:
+    """Return a membership in or below an organisation the user leads, else "not found"."""
+    membership = (
+        Membership.objects.select_related("person", "organisation")
+        .filter(pk=membership_id, organisation__path__startswith=organisation.path)
+        .first()
+    )
+    if membership is None or not can_lead(user, membership.organisation):
+        raise Http404("No such membership.")
+    return membership

@@ -105,3 +105,7 @@ class StaffFileForm(forms.Form):
                 % {"name": upload.name}
             )
         return upload
+
+
+class RoleChangeForm(forms.Form):
+    role = forms.ChoiceField(label=_("New role"), choices=Role.choices, widget=forms.RadioSelect)

@@ -20,6 +20,16 @@ urlpatterns = [
         name="invitation-revoke",
     ),
     path(
+        "<int:organisation_id>/people/memberships/<int:membership_id>/role/",
+        views.membership_role,
+        name="membership-role",
+    ),
+    path(
+        "<int:organisation_id>/people/memberships/<int:membership_id>/remove/",
+        views.membership_remove,
+        name="membership-remove",
+    ),
+    path(
         "<int:organisation_id>/people/import/<int:import_id>/",
         views.staff_import_preview,
         name="import-preview",

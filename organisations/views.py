@@ -21,12 +21,21 @@ from lib.throttle import Key, over_limit
 from . import actions
 from .access import (
     can_lead,
+    can_see,
+    forget_memberships,
     get_led_organisation_for_user,
+    get_membership_for_user,
     get_organisation_for_user,
     get_pending_invitation_for_user,
     pending_invitations_below,
 )
-from .forms import AcceptInvitationForm, InvitationForm, SignInForm, StaffFileForm
+from .forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    RoleChangeForm,
+    SignInForm,
+    StaffFileForm,
+)
 from .models import Invitation, Membership, Organisation, Person, StaffImport
 from .staff_import import decode_upload, parse_staff_csv
 
@@ -221,6 +230,94 @@ def invitation_revoke(
         % {"email": invitation.email},
     )
     return redirect("organisations:people", organisation.pk)
+
+
+def after_membership_change(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """Go back to the people page, or as near as the leader's remaining roles allow."""
+    # The leader may just have changed their own role: forget the memberships read earlier.
+    forget_memberships(request.user)
+    if can_lead(request.user, organisation):
+        return redirect("organisations:people", organisation.pk)
+    if can_see(request.user, organisation):
+        return redirect("organisations:detail", organisation.pk)
+    return redirect("home")
+
+
+def refuse_last_leader(request: HttpRequest, membership: Membership) -> HttpResponse:
+    messages.error(
+        request,
+        _(
+            "%(org)s would have no administrator or policymaker left to lead it, so "
+            "%(person)s keeps the role of %(role)s there. Make someone else an administrator "
+            "or policymaker first."
+        )
+        % {
+            "org": membership.organisation.name,
+            "person": membership.person.full_name,
+            "role": membership.get_role_display().lower(),
+        },
+    )
+    return redirect("organisations:people", membership.organisation_id)
+
+
+@login_required
+def membership_role(request: HttpRequest, organisation_id: int, membership_id: int) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    membership = get_membership_for_user(request.user, organisation, membership_id)
+    form = RoleChangeForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        before = membership.get_role_display().lower()
+        try:
+            actions.change_role(membership, form.cleaned_data["role"])
+        except actions.LastLeader:
+            return refuse_last_leader(request, membership)
+        membership.refresh_from_db(fields=["role"])
+        names = {
+            "person": membership.person.full_name,
+            "org": membership.organisation.name,
+            "role": membership.get_role_display().lower(),
+            "before": before,
+        }
+        if names["role"] == before:
+            messages.info(request, _("%(person)s is already %(role)s at %(org)s.") % names)
+        else:
+            messages.success(
+                request,
+                _("%(person)s is now %(role)s at %(org)s instead of %(before)s.") % names,
+            )
+        return after_membership_change(request, organisation)
+    return render(
+        request,
+        "organisations/membership_role.html",
+        {"organisation": organisation, "membership": membership, "form": form},
+    )
+
+
+@login_required
+def membership_remove(
+    request: HttpRequest, organisation_id: int, membership_id: int
+) -> HttpResponse:
+    organisation = get_led_organisation_for_user(request.user, organisation_id)
+    membership = get_membership_for_user(request.user, organisation, membership_id)
+    if request.method == "POST":
+        try:
+            actions.remove_member(membership)
+        except actions.LastLeader:
+            return refuse_last_leader(request, membership)
+        messages.success(
+            request,
+            _(
+                "%(person)s no longer belongs to %(org)s. Their account, assessment answers "
+                "and credentials are kept."
+            )
+            % {"person": membership.person.full_name, "org": membership.organisation.name},
+        )
+        return after_membership_change(request, organisation)
+    return render(
+        request,
+        "organisations/membership_remove.html",
+        {"organisation": organisation, "membership": membership},
+    )
 
 
 def say_joined(request: HttpRequest, membership: Membership, outcome: str) -> None:

@@ -10,20 +10,30 @@ from .invitations import (
     resend_invitation,
     revoke_invitation,
 )
-from .members import add_member, create_organisation, unique_slug
+from .members import (
+    LastLeader,
+    add_member,
+    change_role,
+    create_organisation,
+    remove_member,
+    unique_slug,
+)
 from .staff import apply_staff_import, plan_staff_import, preview_staff_import, schools_by_name
 
 __all__ = [
     "InvitationUnusable",
+    "LastLeader",
     "accept_invitation",
     "add_member",
     "apply_staff_import",
+    "change_role",
     "create_organisation",
     "invite_person",
     "join_by_invitation",
     "pending_invitation",
     "plan_staff_import",
     "preview_staff_import",
+    "remove_member",
     "request_new_invitation",
     "resend_invitation",
     "revoke_invitation",

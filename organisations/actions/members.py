@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.text import slugify
 
+from ..access import LEADER_ROLES
 from ..models import Membership, Organisation, Person
 
 
@@ -40,3 +41,55 @@ def add_member(
         person=person, organisation=organisation, defaults={"role": role, "title": title}
     )
     return membership
+
+
+class LastLeader(Exception):
+    """The change would leave the organisation with nobody to lead it."""
+
+
+def _lock_leaders_over(organisation: Organisation) -> list[Membership]:
+    """Lock and return the active leading memberships in the organisation and above it.
+
+    Leaders above count: a district policymaker leads every school in the district. Locking
+    them all, in one order, means two leaders stepping down at once can't both succeed.
+    """
+    return list(
+        # Only the memberships: the join on people must not lock their accounts.
+        Membership.objects.select_for_update(of=("self",))
+        .filter(
+            organisation_id__in=organisation.ancestor_ids(),
+            role__in=LEADER_ROLES,
+            person__is_active=True,
+        )
+        .order_by("pk")
+    )
+
+
+def _refuse_if_last_leader(membership: Membership, leaders: list[Membership]) -> None:
+    """Refuse to end a leading role when nobody else leads there or above."""
+    if membership.role in LEADER_ROLES and all(m.pk == membership.pk for m in leaders):
+        raise LastLeader
+
+
+@transaction.atomic
+def change_role(membership: Membership, role: str) -> str:
+    """Give the member a new role in the same organisation and return the role they had."""
+    leaders = _lock_leaders_over(membership.organisation)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    previous = membership.role
+    if role == previous:
+        return previous
+    if role not in LEADER_ROLES:
+        _refuse_if_last_leader(membership, leaders)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return previous
+
+
+@transaction.atomic
+def remove_member(membership: Membership) -> None:
+    """End the membership; the person's account, answers and credentials stay as they are."""
+    leaders = _lock_leaders_over(membership.organisation)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _refuse_if_last_leader(membership, leaders)
+    membership.delete()

@@ -1,7 +1,7 @@
 """Organisations' pages in the tenancy walk (tests/test_tenancy.py)."""
 
 from organisations.actions import invite_person
-from organisations.models import Role
+from organisations.models import Membership, Role
 
 PUBLIC: set[str] = set()
 PERSONAL: set[str] = set()
@@ -11,4 +11,5 @@ def values(case) -> dict:
     invitation = invite_person(
         case.walker_gamble, "pending@clarendon.example", Role.TEACHER, case.paula
     )
-    return {"invitation_id": invitation.pk}
+    membership = Membership.objects.get(person=case.alice, organisation=case.walker_gamble)
+    return {"invitation_id": invitation.pk, "membership_id": membership.pk}
