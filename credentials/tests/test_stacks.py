@@ -128,6 +128,10 @@ class StackDisplayTests(TrellisTestCase):
         self.assertContains(page, "Team Leadership Stack")
         self.assertContains(page, "Leads a team from purpose to practice.")
         self.assertNotContains(page, "Secret draft")
+        # Once, in the page, and not inside its <title>.
+        title = page.content.decode().split("<title>")[1].split("</title>")[0]
+        self.assertNotIn("Team Leadership Stack", title)
+        self.assertContains(page, '<section id="stack-', count=1)
 
     def test_the_earner_sees_how_far_she_is_through_the_stack(self) -> None:
         self.client.force_login(self.alice)
