@@ -48,3 +48,12 @@ class HomeTests(TrellisTestCase):
         self.assertNotContains(signed_out, reverse("api:tokens"))
         self.client.force_login(self.alice)
         self.assertContains(self.client.get(reverse("home")), f'href="{reverse("api:tokens")}"')
+
+    def test_an_empty_plan_says_so_rather_than_zero_of_zero(self) -> None:
+        from plans.models import LearningPlan
+
+        LearningPlan.objects.create(owner=self.alice, organisation=self.walker_gamble)
+        self.client.force_login(self.alice)
+        page = self.client.get(reverse("home"))
+        self.assertContains(page, "No items yet.")
+        self.assertNotContains(page, "0 of 0 items done")
