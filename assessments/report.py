@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models import Avg
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from organisations.models import Role
 
@@ -52,6 +54,23 @@ class RoleSummary(NamedTuple):
     rated: int
     dont_know: int
     answered: int
+
+    def describe(self) -> str:
+        """Say how many ratings stand behind the mean, and how many said they don't know."""
+        if not self.answered:
+            return _("no answers yet")
+        text = ngettext("%(n)s rating", "%(n)s ratings", self.rated) % {"n": self.rated}
+        if self.dont_know:
+            text += ", " + ngettext("%(n)s don’t know", "%(n)s don’t know", self.dont_know) % {
+                "n": self.dont_know
+            }
+        return text
+
+
+def role_plurals(roles: list[str]) -> dict[str, str]:
+    """Return the plural name of each role (teachers, administrators…), in the order given."""
+    names = {Role.TEACHER: _("Teachers"), Role.ADMINISTRATOR: _("Administrators")}
+    return {role: names.get(role, _("Policymakers")) for role in roles}
 
 
 @dataclass

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.defaultfilters import date as format_date
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import StyleSheet1
@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..models import Rating
-from ..report import ROLES, AreaReport, RoleSummary, TeamReport
+from ..report import ROLES, AreaReport, RoleSummary, TeamReport, role_plurals
 from ..templatetags.assessment_tags import slug_title
 from .pdf_style import BOLD, REGULAR, heat_colour, role_chart, styles
 
@@ -57,23 +57,6 @@ def _number(value: float | None, signed: bool = False) -> str:
     if value is None:
         return "—"
     return ("+" if signed and value > 0 else "") + str(localize(value))
-
-
-def _role_names(roles: list[str]) -> dict[str, str]:
-    """Return the plural name of each role, in the report's order of roles."""
-    names = {"teacher": _("Teachers"), "administrator": _("Administrators")}
-    return {role: names.get(role, _("Policymakers")) for role in roles}
-
-
-def _how_many(summary: RoleSummary) -> str:
-    if not summary.answered:
-        return _("no answers yet")
-    text = ngettext("%(n)s rating", "%(n)s ratings", summary.rated) % {"n": summary.rated}
-    if summary.dont_know:
-        text += ", " + ngettext("%(n)s don’t know", "%(n)s don’t know", summary.dont_know) % {
-            "n": summary.dont_know
-        }
-    return text
 
 
 def _standing(area: AreaReport) -> str:
@@ -150,7 +133,7 @@ def report_pdf(report: TeamReport) -> bytes:
 
 
 def _whole_picture(report: TeamReport, sheet: StyleSheet1) -> list[Flowable]:
-    roles = _role_names(report.roles_present)
+    roles = role_plurals(report.roles_present)
     scale = {value: str(label) for value, label in Rating.choices if value}
     parts: list[Flowable] = [
         Paragraph(_("The whole picture"), sheet["Heading1"]),
@@ -182,7 +165,7 @@ def _whole_picture(report: TeamReport, sheet: StyleSheet1) -> list[Flowable]:
         for x, summary in enumerate(summaries, start=1):
             cells.append(
                 Paragraph(
-                    f"<b>{_number(summary.mean)}</b><br/>{_text(_how_many(summary))}",
+                    f"<b>{_number(summary.mean)}</b><br/>{_text(summary.describe())}",
                     sheet["Small"],
                 )
             )
@@ -234,7 +217,7 @@ def _area(report: TeamReport, a: AreaReport, sheet: StyleSheet1) -> list[Flowabl
         Paragraph(_text(f"{figures} · {_standing(a)}"), sheet["Normal"]),
         Paragraph(_("Ratings by role"), sheet["Heading4"]),
     ]
-    roles = _role_names(report.roles_present)
+    roles = role_plurals(report.roles_present)
     for role, name in roles.items():
         criterion = a.criteria.get(role)
         if criterion:
@@ -289,7 +272,7 @@ def _recommendations(a: AreaReport, roles: dict[str, str], sheet: StyleSheet1) -
         recommendations = a.recommendations.get(role)
         if not recommendations:
             continue
-        name = roles.get(role) or _role_names([role])[role]
+        name = roles.get(role) or role_plurals([role])[role]
         parts.append(Paragraph(f"<b>{_text(name)}</b>", sheet["BodyText"]))
         label = _("Micro-credential:")
         for rec in recommendations:

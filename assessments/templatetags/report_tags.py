@@ -13,11 +13,11 @@ from django import template
 from django.template.context import Context
 from django.template.defaultfilters import date as format_date
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..models import Rating
-from ..report import AreaReport, RoleSummary, TeamReport
+from ..report import AreaReport, RoleSummary, TeamReport, role_plurals
 from .assessment_tags import heat, localized_number, slug_title, url_pattern
 
 register = template.Library()
@@ -292,29 +292,11 @@ def _discussion_forms(page: _Page, a: AreaReport) -> str:
     )
 
 
-def _role_names(page: _Page) -> dict[str, str]:
-    """Return the plural name of each role on the team, unescaped."""
-    names = {"teacher": _("Teachers"), "administrator": _("Administrators")}
-    return {role: names.get(role, _("Policymakers")) for role in page.roles}
-
-
-def _how_many(summary: RoleSummary) -> str:
-    """Return how many ratings stand behind a mean, and how many said they don't know."""
-    if not summary.answered:
-        return _("no answers yet")
-    text = ngettext("%(n)s rating", "%(n)s ratings", summary.rated) % {"n": summary.rated}
-    if summary.dont_know:
-        text += ", " + ngettext("%(n)s don’t know", "%(n)s don’t know", summary.dont_know) % {
-            "n": summary.dont_know
-        }
-    return text
-
-
 @register.simple_tag(takes_context=True)
 def role_head(context: Context) -> SafeString:
     """Render the header cells of the areas-by-role table, one per role on the team."""
     page = _page(context)
-    names = _role_names(page).values()
+    names = role_plurals(page.roles).values()
     cells = "".join(f'<th scope="col">{escape(name)}</th>' for name in names)
     return mark_safe(f'{cells}<th scope="col">{page.words["whole_team"]}</th>')
 
@@ -337,7 +319,7 @@ def role_rows(context: Context, areas: list[AreaReport]) -> SafeString:
         cells = "".join(
             f'<td class="heat {heat(s.mean)}">'
             f"<strong>{'—' if s.mean is None else localized_number(s.mean, page.language)}"
-            f"</strong><br><small>{escape(_how_many(s))}</small></td>"
+            f"</strong><br><small>{escape(s.describe())}</small></td>"
             for s in summaries
         )
         html.append(
@@ -353,14 +335,14 @@ def role_chart(context: Context, report: TeamReport) -> dict:
     page = _page(context)
     ordered = report.ordered
     series = []
-    for role, name in _role_names(page).items():
+    for role, name in role_plurals(page.roles).items():
         summaries = [a.by_role[role] for a in ordered]
         series.append(
             {
                 "role": role,
                 "label": name,
                 "data": [s.mean for s in summaries],
-                "notes": [_how_many(s) for s in summaries],
+                "notes": [s.describe() for s in summaries],
             }
         )
     return {
