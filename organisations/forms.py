@@ -16,21 +16,16 @@ MAX_STAFF_FILE_BYTES = 5 * 1024 * 1024
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form, which refuses without checking the password while throttled."""
+    """Django's sign-in form, which refuses with the given message, without checking the
+    password, while the attempt is throttled (see organisations/signin.py)."""
 
-    def __init__(self, request=None, *args, throttled: bool = False, **kwargs) -> None:
+    def __init__(self, request=None, *args, refusal: str | None = None, **kwargs) -> None:
         super().__init__(request, *args, **kwargs)
-        self.throttled = throttled
+        self.refusal = refusal
 
     def clean(self) -> dict:
-        if self.throttled:
-            raise forms.ValidationError(
-                _(
-                    "Too many sign-in attempts. Wait a few minutes, then try again, or reset "
-                    "your password."
-                ),
-                code="throttled",
-            )
+        if self.refusal:
+            raise forms.ValidationError(self.refusal, code="throttled")
         return super().clean()
 
 

@@ -1,10 +1,8 @@
 """Thin views over organisations, people, invitations and staff imports."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,8 +13,6 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-
-from lib.throttle import Key, over_limit
 
 from . import actions
 from .access import (
@@ -33,45 +29,10 @@ from .forms import (
     AcceptInvitationForm,
     InvitationForm,
     RoleChangeForm,
-    SignInForm,
     StaffFileForm,
 )
 from .models import Invitation, Membership, Organisation, Person, StaffImport
 from .staff_import import decode_upload, parse_staff_csv
-
-
-def sign_in_limits() -> list[tuple[Key, str]]:
-    """Failed sign-ins are limited per client address and per account name."""
-    return [
-        ("ip", settings.SIGN_IN_RATE),
-        (
-            lambda _group, request: request.POST.get("username", "").strip().lower(),
-            settings.SIGN_IN_ACCOUNT_RATE,
-        ),
-    ]
-
-
-class SignInView(LoginView):
-    """Sign in; after too many failures from one address or for one account, pause."""
-
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
-    form_class = SignInForm
-    throttled = False
-
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.throttled = over_limit(request, "sign-in", sign_in_limits(), count=False)
-        return super().post(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict:
-        return {**super().get_form_kwargs(), "throttled": self.throttled}
-
-    def form_invalid(self, form: SignInForm) -> HttpResponse:
-        if not self.throttled:
-            over_limit(self.request, "sign-in", sign_in_limits(), count=True)
-        response = super().form_invalid(form)
-        response.status_code = 429 if self.throttled else 200
-        return response
 
 
 def people_below_children(organisation: Organisation) -> dict[int, int]:

@@ -127,9 +127,13 @@ RATELIMIT_USE_CACHE = "throttle"
 RATELIMIT_ENABLE = env_bool("TRELLIS_THROTTLE", not TESTING)
 # The header a trusted proxy puts the client's address in (e.g. HTTP_X_REAL_IP); else REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = env_str("TRELLIS_CLIENT_IP_HEADER", "") or None
-# Failed sign-ins allowed per client address, and per account, before a pause.
+# Failed sign-ins allowed per client address (all accounts) and per account from one address (or
+# one known browser) before that address pauses; per account from all addresses before a browser
+# new to the account waits SIGN_IN_WAIT_SECONDS for each try (see docs/decisions.md).
 SIGN_IN_RATE = env_rate("TRELLIS_SIGN_IN_RATE", "10/m")
+SIGN_IN_ACCOUNT_ADDRESS_RATE = env_rate("TRELLIS_SIGN_IN_ACCOUNT_ADDRESS_RATE", "5/15m")
 SIGN_IN_ACCOUNT_RATE = env_rate("TRELLIS_SIGN_IN_ACCOUNT_RATE", "20/h")
+SIGN_IN_WAIT_SECONDS = env_int("TRELLIS_SIGN_IN_WAIT_SECONDS", 10)
 # Verifications of pasted or uploaded credentials per client address (each one is CPU work).
 VERIFY_RATE = env_rate("TRELLIS_VERIFY_RATE", "30/m")
 
