@@ -1,4 +1,4 @@
-"""Throttle repeated requests with django-ratelimit: failed sign-ins, verifications.
+"""Throttle repeated requests with django-ratelimit: failed sign-ins, resets, verifications.
 
 Counters live in the "throttle" cache (settings.RATELIMIT_USE_CACHE). RATELIMIT_ENABLE turns
 throttling off in tests, except in the tests that switch it on to prove it works.

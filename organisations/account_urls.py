@@ -4,14 +4,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import signin, views
-from .forms import TrellisPasswordResetForm
 
 urlpatterns = [
     path("accounts/login/", signin.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=TrellisPasswordResetForm),
+        signin.PasswordResetRequestView.as_view(),
         name="password_reset",
     ),
     path(

@@ -1,4 +1,4 @@
-"""Sign-in that pauses attackers without locking out the rightful person.
+"""Sign-in and password-reset views that pause attackers without locking out the rightful person.
 
 Failed sign-ins are counted per client address (across accounts) and per account and address
 pair; either limit pauses that address. Per account across all addresses, the limit never
@@ -15,17 +15,17 @@ from hashlib import sha256
 from time import time as wall_clock
 
 from django.conf import settings
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core import signing
 from django.core.cache import caches
 from django.forms.forms import NON_FIELD_ERRORS
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import ngettext
 
 from lib.throttle import Key, client_address, wait_seconds
 
-from .forms import SignInForm
+from .forms import SignInForm, TrellisPasswordResetForm
 from .models import Person
 
 KNOWN_DEVICE_COOKIE = "trellis_device"
@@ -247,3 +247,37 @@ class SignInView(LoginView):
             response.status_code = 429
             response["Retry-After"] = str(self.refusal.seconds)
         return response
+
+
+class PasswordResetRequestView(PasswordResetView):
+    """Send reset links, a few an hour per account at most, and refuse floods from one address."""
+
+    form_class = TrellisPasswordResetForm
+
+    def form_valid(self, form: TrellisPasswordResetForm) -> HttpResponse:
+        limits: list[tuple[Key, str]] = [("ip", settings.PASSWORD_RESET_RATE)]
+        if seconds := wait_seconds(self.request, "password-reset", limits, count=True):
+            # Refusing per address reveals nothing about any account, so it may say so.
+            minutes = math.ceil(seconds / 60)
+            form.add_error(
+                None,
+                ngettext(
+                    "Too many password reset requests came from your network. Try again in "
+                    "%(minutes)d minute.",
+                    "Too many password reset requests came from your network. Try again in "
+                    "%(minutes)d minutes.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            response["Retry-After"] = str(seconds)
+            return response
+        account = form.cleaned_data["email"].strip().lower()
+        limits = [(lambda _group, _request: account, settings.PASSWORD_RESET_ACCOUNT_RATE)]
+        if wait_seconds(self.request, "password-reset-account", limits, count=True):
+            # Send nothing, and answer exactly as when an email went out, so the page reveals
+            # neither the account nor its limit.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

@@ -134,6 +134,9 @@ SIGN_IN_RATE = env_rate("TRELLIS_SIGN_IN_RATE", "10/m")
 SIGN_IN_ACCOUNT_ADDRESS_RATE = env_rate("TRELLIS_SIGN_IN_ACCOUNT_ADDRESS_RATE", "5/15m")
 SIGN_IN_ACCOUNT_RATE = env_rate("TRELLIS_SIGN_IN_ACCOUNT_RATE", "20/h")
 SIGN_IN_WAIT_SECONDS = env_int("TRELLIS_SIGN_IN_WAIT_SECONDS", 10)
+# Password-reset requests per client address, and reset emails per account.
+PASSWORD_RESET_RATE = env_rate("TRELLIS_PASSWORD_RESET_RATE", "10/h")
+PASSWORD_RESET_ACCOUNT_RATE = env_rate("TRELLIS_PASSWORD_RESET_ACCOUNT_RATE", "3/h")
 # Verifications of pasted or uploaded credentials per client address (each one is CPU work).
 VERIFY_RATE = env_rate("TRELLIS_VERIFY_RATE", "30/m")
 
