@@ -6,9 +6,9 @@ Builds, in a fresh SQLite file in a temporary directory, the built-in content an
 (Organisation kind STATE) of `--districts` districts × `--schools` schools with `--teachers`
 teachers per district (by default 30 × 50 = 1,500 schools and 100,020 teachers), two or three
 administrators per school, five policymakers per district and one state policymaker, all in bulk
-with the demo's own builders (`web.demo.organisations`). Then, also with the demo's builders,
+with the demo's own builders (`organisations.demo`). Then, also with the demo's builders,
 about 70% of the schools get a team assessment at some stage with plausible answers
-(`web.demo.assessments.build_assessments`), and cheaply, in bulk: the state becomes an issuer
+(`assessments.demo.build_assessments`), and cheaply, in bulk: the state becomes an issuer
 of the starter micro-credentials and awards 1,000 signed credentials across the state (one
 district's own issuer awards 20 more), and the first school of every district keeps a learning
 plan for each of its teachers. Prints the build time.
@@ -69,16 +69,14 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from api import actions as api_actions  # noqa: E402
+from assessments.demo import build_assessments  # noqa: E402
 from assessments.models import Assessment, Response  # noqa: E402
 from credentials import actions as credential_actions  # noqa: E402
 from credentials.actions.awarding import issue_awards  # noqa: E402
 from credentials.content_loader import publish_starter_catalogue  # noqa: E402
 from credentials.models import Award  # noqa: E402
 from organisations.actions import add_member, create_organisation  # noqa: E402
-from organisations.models import Membership, Organisation, Person, Role  # noqa: E402
-from plans.models import Goal, LearningPlan, PlanItem  # noqa: E402
-from web.demo.assessments import build_assessments  # noqa: E402
-from web.demo.organisations import (  # noqa: E402
+from organisations.demo import (  # noqa: E402
     DemoDistrict,
     _create_people,
     _create_schools,
@@ -86,6 +84,8 @@ from web.demo.organisations import (  # noqa: E402
     demo_password_hash,
     load_facts,
 )
+from organisations.models import Membership, Organisation, Person, Role  # noqa: E402
+from plans.models import Goal, LearningPlan, PlanItem  # noqa: E402
 
 STATUSES = list(PlanItem.Status.values)
 STATE_AWARDS = 1000

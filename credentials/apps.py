@@ -14,3 +14,8 @@ class CredentialsConfig(AppConfig):
         if any(m.role in LEADER_ROLES for m in memberships):
             return [(_("Issuing"), reverse("credentials:manage"))]
         return []
+
+    def build_demo(self, districts) -> None:
+        from .demo import build_credentials
+
+        build_credentials(districts)

@@ -148,6 +148,14 @@ class CatalogTests(SimpleTestCase):
         ]
         self.assertEqual(found, [])
 
+    def test_no_catalog_takes_text_from_the_demo_data(self) -> None:
+        # Demo text is data, like content: makemessages runs with -i demo.py (docs/i18n.md).
+        for path in self.catalogs():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            from_demo = [line for line in lines if line.startswith("#:") and "demo.py" in line]
+            with self.subTest(str(path.relative_to(ROOT))):
+                self.assertEqual(from_demo, [])
+
     def test_every_catalog_is_compiled_from_its_current_text(self) -> None:
         for path in self.catalogs():
             with self.subTest(str(path.relative_to(ROOT))):

@@ -7,10 +7,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from organisations.demo import DEMO_PASSWORD
 from organisations.models import Organisation
-from web.demo.assessments import build_assessments
-from web.demo.credentials import build_credentials
-from web.demo.organisations import DEMO_PASSWORD, build_districts
 
 
 class Command(BaseCommand):
@@ -24,9 +22,7 @@ class Command(BaseCommand):
         # The demo's many notifications stay in memory rather than flooding the console.
         quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
         with quiet, transaction.atomic():
-            districts = build_districts()
-            build_assessments(districts)
-            build_credentials(districts)
+            districts = apps.get_app_config("organisations").build_demo_districts()
             for step in demo_steps():
                 step(districts)
         self.stdout.write(

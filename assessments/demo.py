@@ -5,8 +5,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from assessments.content_loader import load_builtin_instruments
-from assessments.models import (
+from organisations.demo import DemoDistrict
+from organisations.models import Role
+
+from .content_loader import load_builtin_instruments
+from .models import (
     AreaAgreement,
     Assessment,
     Criterion,
@@ -15,9 +18,6 @@ from assessments.models import (
     Response,
     TeamMember,
 )
-from organisations.models import Role
-
-from .organisations import DemoDistrict
 
 EVIDENCE = [
     "Grade-level teams plan together every week from a shared agenda.",

@@ -6,11 +6,15 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from credentials import actions, keystore
-from credentials.actions.awarding import issue_awards
-from credentials.actions.publishing import LIST_FIELDS, TEXT_FIELDS
-from credentials.content_loader import publish_starter_catalogue
-from credentials.models import (
+from organisations.actions import add_member, create_organisation
+from organisations.demo import DEMO_DOMAIN, DemoDistrict, demo_password_hash
+from organisations.models import Organisation, Person, Role
+
+from . import actions, keystore
+from .actions.awarding import issue_awards
+from .actions.publishing import LIST_FIELDS, TEXT_FIELDS
+from .content_loader import publish_starter_catalogue
+from .models import (
     Artifact,
     Issuer,
     MicroCredential,
@@ -19,10 +23,6 @@ from credentials.models import (
     Reviewer,
     Submission,
 )
-from organisations.actions import add_member, create_organisation
-from organisations.models import Organisation, Person, Role
-
-from .organisations import DEMO_DOMAIN, DemoDistrict, demo_password_hash
 
 # A one-pixel PNG stands in for a photographed lesson plan or agenda.
 PNG = bytes.fromhex(
