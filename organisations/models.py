@@ -178,3 +178,45 @@ class StaffImport(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class OrganisationOwned(models.Model):
+    """Content an organisation owns, or, with no organisation, content shared with everyone.
+
+    Resources, leadership experiences and frameworks share this shape: an organisation's own
+    reach it and everything below it, the shared ones (built in, or imported for all) everyone.
+    Each declares `organisation = OrganisationOwned.owner(related_name)`.
+    """
+
+    organisation: models.ForeignKey
+    created_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def owner(related_name: str) -> models.ForeignKey:
+        """Return the owning organisation's field; its reverse name is the model's own."""
+        # Declared by each model, not here: a "%(class)ss" name here would be a migration.
+        return models.ForeignKey(
+            Organisation,
+            null=True,
+            blank=True,
+            on_delete=models.CASCADE,
+            related_name=related_name,
+        )
+
+    @staticmethod
+    def unique_per_owner(field: str, *, name: str, shared_name: str) -> list:
+        """Return constraints keeping `field` unique in each organisation and among the shared."""
+        return [
+            models.UniqueConstraint(fields=["organisation", field], name=name),
+            # NULL never equals NULL in a unique index, so the shared need their own.
+            models.UniqueConstraint(
+                fields=[field], condition=models.Q(organisation__isnull=True), name=shared_name
+            ),
+        ]

@@ -8,19 +8,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation, Person
+from organisations.models import Organisation, OrganisationOwned, Person
 
 
-class Framework(models.Model):
+class Framework(OrganisationOwned):
     class Origin(models.TextChoices):
         BUILT_IN = "built-in", _("Built in")
         IMPORTED = "imported", _("Imported from CASE")
         AUTHORED = "authored", _("Written in Trellis")
 
     # Shared frameworks have no owner; an organisation's own belong to it.
-    organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="frameworks"
-    )
+    organisation = OrganisationOwned.owner(related_name="frameworks")
     key = models.SlugField(max_length=80, blank=True, help_text=_("Stable key of a built-in."))
     origin = models.CharField(max_length=20, choices=Origin.choices)
     title = models.TextField()
@@ -36,22 +34,14 @@ class Framework(models.Model):
     case_package_extra = models.JSONField(default=dict, blank=True)
     imported_from = models.CharField(max_length=1000, blank=True)
     import_warnings = models.JSONField(default=list, blank=True)
-    created_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["title"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "case_identifier"], name="one_framework_per_document"
-            ),
-            models.UniqueConstraint(
-                fields=["case_identifier"],
-                condition=models.Q(organisation__isnull=True),
-                name="one_shared_framework_per_document",
+            *OrganisationOwned.unique_per_owner(
+                "case_identifier",
+                name="one_framework_per_document",
+                shared_name="one_shared_framework_per_document",
             ),
             models.UniqueConstraint(
                 fields=["key"],

@@ -5,22 +5,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from organisations.models import Organisation, Person
+from organisations.models import Organisation, OrganisationOwned, Person
 
 
-class LeadershipExperience(models.Model):
+class LeadershipExperience(OrganisationOwned):
     class Status(models.TextChoices):
         OFFERED = "offered", _("Offered")
         RETIRED = "retired", _("Retired")
 
     # Built-in experiences have no organisation and are offered to everyone.
-    organisation = models.ForeignKey(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="leadership_experiences",
-    )
+    organisation = OrganisationOwned.owner(related_name="leadership_experiences")
     slug = models.SlugField(max_length=100)
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
@@ -37,24 +31,14 @@ class LeadershipExperience(models.Model):
         help_text=_("Whether people who complete it must name a mentor to sign it off."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFERED)
-    created_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["title"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "slug"], name="unique_experience_slug_per_organisation"
-            ),
-            models.UniqueConstraint(
-                fields=["slug"],
-                condition=models.Q(organisation__isnull=True),
-                name="unique_builtin_experience_slug",
-            ),
-        ]
+        constraints = OrganisationOwned.unique_per_owner(
+            "slug",
+            name="unique_experience_slug_per_organisation",
+            shared_name="unique_builtin_experience_slug",
+        )
 
     def __str__(self) -> str:
         return self.title

@@ -4,12 +4,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation, Person
+from organisations.models import Organisation, OrganisationOwned, Person
 
 from ..validators import web_address
 
 
-class Resource(models.Model):
+class Resource(OrganisationOwned):
     class Kind(models.TextChoices):
         ARTICLE = "article", _("Article")
         VIDEO = "video", _("Video")
@@ -28,9 +28,7 @@ class Resource(models.Model):
         ANYWHERE = "anywhere", _("Anywhere")
 
     # Built-in resources have no organisation and are shared with everyone.
-    organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="resources"
-    )
+    organisation = OrganisationOwned.owner(related_name="resources")
     slug = models.SlugField(max_length=100)
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -45,24 +43,14 @@ class Resource(models.Model):
         "frameworks.Competency", blank=True, related_name="resources"
     )
     source = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["title"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "slug"], name="unique_resource_slug_per_organisation"
-            ),
-            models.UniqueConstraint(
-                fields=["slug"],
-                condition=models.Q(organisation__isnull=True),
-                name="unique_builtin_resource_slug",
-            ),
-        ]
+        constraints = OrganisationOwned.unique_per_owner(
+            "slug",
+            name="unique_resource_slug_per_organisation",
+            shared_name="unique_builtin_resource_slug",
+        )
 
     def __str__(self) -> str:
         return self.title
