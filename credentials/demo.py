@@ -12,7 +12,6 @@ from organisations.models import Organisation, Person, Role
 
 from . import actions, keystore
 from .actions.awarding import issue_awards
-from .actions.publishing import LIST_FIELDS, TEXT_FIELDS
 from .content_loader import publish_starter_catalogue
 from .models import (
     Artifact,
@@ -229,20 +228,9 @@ def _district_issuer(jefferson: DemoDistrict, model: MicroCredential, rng: rando
         Issuer.DidMethod.KEY,
         description="The district's own teacher leader academy.",
     )
-    data = {name: getattr(model, name) for name in TEXT_FIELDS + LIST_FIELDS}
-    data["title"] = "Peer Coaching in Jefferson County"
-    data["competencies"] = list(model.competencies.all())
-    data["requirements"] = [
-        {
-            "kind": r.kind,
-            "title": r.title,
-            "prompt": r.prompt,
-            "questions": r.questions,
-            "accepted": r.accepted,
-            "scoring_guide": {"earned": r.earned_guide, "not_yet": r.not_yet_guide},
-        }
-        for r in model.requirements.all()
-    ]
+    # A copy under its own title: its slug and its parts' keys are made from the titles again.
+    data = {**model.as_data(), "slug": "", "title": "Peer Coaching in Jefferson County"}
+    data["requirements"] = [{**part, "key": ""} for part in data["requirements"]]
     mc = actions.publish(actions.create_micro_credential(issuer, data))
     teachers = [p for people in jefferson.teachers.values() for p in people[6:8]]
     cohort = rng.sample(teachers, min(len(teachers), 6))

@@ -13,10 +13,6 @@ from organisations.models import Organisation, Person
 from .. import keystore
 from ..models import Award, Issuer, MicroCredential, Requirement, Reviewer
 
-TEXT_FIELDS = ("title", "competency", "key_method", "research", "source")
-LIST_FIELDS = ("method_components", "resources", "competency_tags")
-REVIEW_OPTIONS = ("blind_review", "double_review", "exclude_colleagues", "valid_for_months")
-
 
 @transaction.atomic
 def create_issuer(
@@ -44,10 +40,10 @@ def create_issuer(
 
 
 def _apply(micro_credential: MicroCredential, data: dict) -> None:
-    for name in TEXT_FIELDS:
+    for name in MicroCredential.TEXT_FIELDS:
         if name in data:
             setattr(micro_credential, name, (data[name] or "").strip())
-    for name in LIST_FIELDS + REVIEW_OPTIONS:
+    for name in MicroCredential.LIST_FIELDS + MicroCredential.REVIEW_OPTIONS:
         if name in data:
             setattr(micro_credential, name, data[name])
     # Everything else may stay empty in a draft; `publishing_problems` lists it before publishing.
@@ -213,23 +209,7 @@ def new_version(micro_credential: MicroCredential) -> MicroCredential:
             _("Version %(v)s is already a draft; edit and publish it instead of making another.")
             % {"v": draft.version}
         )
-    data = {name: getattr(micro_credential, name) for name in TEXT_FIELDS + LIST_FIELDS}
-    data.update({name: getattr(micro_credential, name) for name in REVIEW_OPTIONS})
-    data["slug"] = micro_credential.slug
-    data["competencies"] = list(micro_credential.competencies.all())
-    data["requirements"] = [
-        {
-            "key": r.key,
-            "kind": r.kind,
-            "title": r.title,
-            "prompt": r.prompt,
-            "questions": r.questions,
-            "accepted": r.accepted,
-            "scoring_guide": {"earned": r.earned_guide, "not_yet": r.not_yet_guide},
-        }
-        for r in micro_credential.requirements.all()
-    ]
-    return create_micro_credential(micro_credential.issuer, data)
+    return create_micro_credential(micro_credential.issuer, micro_credential.as_data())
 
 
 @transaction.atomic

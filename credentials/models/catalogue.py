@@ -60,6 +60,21 @@ class MicroCredential(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    # The fields a version's data carries (see as_data); publishing's actions read them back.
+    TEXT_FIELDS = ("title", "competency", "key_method", "research", "source")
+    LIST_FIELDS = ("method_components", "resources", "competency_tags")
+    REVIEW_OPTIONS = ("blind_review", "double_review", "exclude_colleagues", "valid_for_months")
+
+    def as_data(self) -> dict:
+        """Return the data create_micro_credential() takes to make this version again."""
+        names = self.TEXT_FIELDS + self.LIST_FIELDS + self.REVIEW_OPTIONS
+        return {
+            **{name: getattr(self, name) for name in names},
+            "slug": self.slug,
+            "competencies": list(self.competencies.all()),
+            "requirements": [requirement.as_data() for requirement in self.requirements.all()],
+        }
+
 
 class Requirement(models.Model):
     class Kind(models.TextChoices):
@@ -91,6 +106,18 @@ class Requirement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def as_data(self) -> dict:
+        """Return the part as a micro-credential's data lists it, scoring guide included."""
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "title": self.title,
+            "prompt": self.prompt,
+            "questions": self.questions,
+            "accepted": self.accepted,
+            "scoring_guide": {"earned": self.earned_guide, "not_yet": self.not_yet_guide},
+        }
 
 
 class Stack(models.Model):
