@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from .model import ASSOCIATION_TYPES, CaseAssociation, CasePackage, Link
+from .fields import spec_of
+from .model import ASSOCIATION_TYPES, CaseAssociation, CaseDefinitions, CasePackage, Link
 
 Place = Literal["document", "item", "external", "dangling"]
 
@@ -105,13 +106,8 @@ def _all_objects(package: CasePackage) -> list[tuple[str, Any]]:
             objects += [("CFRubricCriterionLevel", level) for level in criterion.levels or []]
     definitions = package.definitions
     if definitions is not None:
-        for entries in (
-            definitions.concepts,
-            definitions.subjects,
-            definitions.licenses,
-            definitions.item_types,
-            definitions.association_groupings,
-        ):
+        for spec in spec_of(CaseDefinitions):
+            entries = getattr(definitions, spec.attr)
             objects += [(entry.NAME, entry) for entry in entries or []]
     return objects
 

@@ -3,29 +3,18 @@
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .fields import Field, Kind
+from .fields import Kind, case_key
 from .link import JSONDict
-
-
-def _base() -> tuple[Field, ...]:
-    """Return the identifier, uri, title and lastChangeDateTime fields every entry has."""
-    return (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("uri", "uri", required=True),
-        Field("title", "title", required=True),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-    )
 
 
 @dataclass(kw_only=True)
 class _Definition:
-    """The fields every CFDefinitions entry has."""
+    """The keys every CFDefinitions entry starts with; each kind adds its own, in CASE order."""
 
-    identifier: str = ""
-    uri: str = ""
-    title: str = ""
-    last_change_date_time: str = ""
-    description: str | None = None
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    uri: str = case_key("uri", required=True)
+    title: str = case_key("title", required=True)
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
     extra: JSONDict = field(default_factory=dict)
 
 
@@ -34,13 +23,9 @@ class CaseConcept(_Definition):
     """A CFConcept."""
 
     NAME: ClassVar[str] = "CFConcept"
-    SPEC: ClassVar[tuple[Field, ...]] = _base() + (
-        Field("keywords", "keywords"),
-        Field("hierarchyCode", "hierarchy_code", required=True),
-        Field("description", "description"),
-    )
-    keywords: str | None = None
-    hierarchy_code: str = ""
+    keywords: str | None = case_key("keywords")
+    hierarchy_code: str = case_key("hierarchyCode", required=True)
+    description: str | None = case_key("description")
 
 
 @dataclass(kw_only=True)
@@ -48,11 +33,8 @@ class CaseSubject(_Definition):
     """A CFSubject."""
 
     NAME: ClassVar[str] = "CFSubject"
-    SPEC: ClassVar[tuple[Field, ...]] = _base() + (
-        Field("hierarchyCode", "hierarchy_code", required=True),
-        Field("description", "description"),
-    )
-    hierarchy_code: str = ""
+    hierarchy_code: str = case_key("hierarchyCode", required=True)
+    description: str | None = case_key("description")
 
 
 @dataclass(kw_only=True)
@@ -60,11 +42,8 @@ class CaseLicense(_Definition):
     """A CFLicense."""
 
     NAME: ClassVar[str] = "CFLicense"
-    SPEC: ClassVar[tuple[Field, ...]] = _base() + (
-        Field("description", "description"),
-        Field("licenseText", "license_text", required=True),
-    )
-    license_text: str = ""
+    description: str | None = case_key("description")
+    license_text: str = case_key("licenseText", required=True)
 
 
 @dataclass(kw_only=True)
@@ -72,13 +51,9 @@ class CaseItemType(_Definition):
     """A CFItemType."""
 
     NAME: ClassVar[str] = "CFItemType"
-    SPEC: ClassVar[tuple[Field, ...]] = _base() + (
-        Field("description", "description"),
-        Field("hierarchyCode", "hierarchy_code", required=True),
-        Field("typeCode", "type_code"),
-    )
-    hierarchy_code: str = ""
-    type_code: str | None = None
+    description: str | None = case_key("description")
+    hierarchy_code: str = case_key("hierarchyCode", required=True)
+    type_code: str | None = case_key("typeCode")
 
 
 @dataclass(kw_only=True)
@@ -86,7 +61,7 @@ class CaseAssociationGrouping(_Definition):
     """A CFAssociationGrouping."""
 
     NAME: ClassVar[str] = "CFAssociationGrouping"
-    SPEC: ClassVar[tuple[Field, ...]] = _base() + (Field("description", "description"),)
+    description: str | None = case_key("description")
 
 
 @dataclass(kw_only=True)
@@ -94,21 +69,13 @@ class CaseDefinitions:
     """CFDefinitions: the vocabularies a package's items and associations refer to."""
 
     NAME: ClassVar[str] = "CFDefinitions"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("CFConcepts", "concepts", Kind.OBJECT_LIST, cls=CaseConcept),
-        Field("CFSubjects", "subjects", Kind.OBJECT_LIST, cls=CaseSubject),
-        Field("CFLicenses", "licenses", Kind.OBJECT_LIST, cls=CaseLicense),
-        Field("CFItemTypes", "item_types", Kind.OBJECT_LIST, cls=CaseItemType),
-        Field(
-            "CFAssociationGroupings",
-            "association_groupings",
-            Kind.OBJECT_LIST,
-            cls=CaseAssociationGrouping,
-        ),
+    concepts: list[CaseConcept] | None = case_key("CFConcepts", Kind.OBJECT_LIST, cls=CaseConcept)
+    subjects: list[CaseSubject] | None = case_key("CFSubjects", Kind.OBJECT_LIST, cls=CaseSubject)
+    licenses: list[CaseLicense] | None = case_key("CFLicenses", Kind.OBJECT_LIST, cls=CaseLicense)
+    item_types: list[CaseItemType] | None = case_key(
+        "CFItemTypes", Kind.OBJECT_LIST, cls=CaseItemType
     )
-    concepts: list[CaseConcept] | None = None
-    subjects: list[CaseSubject] | None = None
-    licenses: list[CaseLicense] | None = None
-    item_types: list[CaseItemType] | None = None
-    association_groupings: list[CaseAssociationGrouping] | None = None
+    association_groupings: list[CaseAssociationGrouping] | None = case_key(
+        "CFAssociationGroupings", Kind.OBJECT_LIST, cls=CaseAssociationGrouping
+    )
     extra: JSONDict = field(default_factory=dict)

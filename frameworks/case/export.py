@@ -3,8 +3,8 @@
 import copy
 from typing import Any
 
-from .fields import Kind
-from .link import Link
+from .fields import Kind, spec_of
+from .link import LINK_PARTS, Link
 from .model import CasePackage
 
 
@@ -26,7 +26,7 @@ def export_package(package: CasePackage) -> dict[str, Any]:
 def object_json(obj: Any) -> dict[str, Any]:
     """Write one CASE dataclass as JSON: its known keys in CASE order, then its extra keys."""
     out: dict[str, Any] = {}
-    for spec in obj.SPEC:
+    for spec in spec_of(type(obj)):
         value = getattr(obj, spec.attr)
         if value is None:
             continue  # absent in CASE; the schema rejects null for most fields
@@ -52,7 +52,7 @@ def link_json(link: Link) -> str | dict[str, Any]:
     if link.is_bare:
         return link.uri or ""
     out: dict[str, Any] = {}
-    for key in ("title", "identifier", "uri"):
+    for key in LINK_PARTS:
         value = getattr(link, key)
         if value is not None:
             out[key] = value

@@ -1,7 +1,11 @@
 """Describe how each CASE JSON key maps to a dataclass attribute and what it must hold."""
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
+from typing import Any
 
 
 class Kind(Enum):
@@ -32,6 +36,36 @@ class Field:
     required: bool = False
     aliases: tuple[str, ...] = ()  # misspellings real files use, read only when `key` is absent
     cls: type | None = None  # the dataclass for OBJECT and OBJECT_LIST fields
+
+
+def case_key(
+    key: str,
+    kind: Kind = Kind.TEXT,
+    *,
+    required: bool = False,
+    aliases: tuple[str, ...] = (),
+    cls: type | None = None,
+    default_factory: Callable[[], Any] | None = None,
+) -> Any:
+    """Declare a dataclass attribute that holds the CASE key `key`.
+
+    A required key defaults to "" (its absence is reported, and the object still built); an
+    optional one to None, which means absent. Declare attributes in CASE order: export follows it.
+    """
+    metadata = {"case": Field(key, "", kind, required, aliases, cls)}
+    if default_factory is not None:
+        return dataclasses.field(default_factory=default_factory, metadata=metadata)
+    return dataclasses.field(default="" if required else None, metadata=metadata)
+
+
+@cache
+def spec_of(cls: type) -> tuple[Field, ...]:
+    """Return the CASE keys of a dataclass, in CASE order, from its `case_key` attributes."""
+    return tuple(
+        dataclasses.replace(attribute.metadata["case"], attr=attribute.name)
+        for attribute in dataclasses.fields(cls)
+        if "case" in attribute.metadata
+    )
 
 
 TEXT_EXPECTED = {

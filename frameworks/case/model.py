@@ -1,6 +1,7 @@
 """Typed CASE 1.0 objects; each attribute is the snake_case form of its CASE key.
 
-Every class lists its CASE keys in `SPEC`. A value of None means the key was absent (or null)
+Every class declares each attribute once, in CASE order, with `case_key(key, kind)`; `spec_of`
+derives the list of keys from that. A value of None means the key was absent (or null)
 in the file, so "" and [] survive a round trip as themselves. Keys CASE 1.0 does not define
 are kept verbatim in `extra` and written back on export.
 """
@@ -16,7 +17,7 @@ from .definitions import (
     CaseLicense,
     CaseSubject,
 )
-from .fields import Field, Kind
+from .fields import Kind, case_key
 from .link import JSONDict, Link
 from .rubrics import CaseRubric, CaseRubricCriterion, CaseRubricCriterionLevel
 
@@ -38,44 +39,24 @@ class CaseDocument:
     """The CFDocument: the framework itself."""
 
     NAME: ClassVar[str] = "CFDocument"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("uri", "uri", required=True),
-        Field("CFPackageURI", "package_uri", Kind.LINK),
-        Field("creator", "creator", required=True),
-        Field("title", "title", required=True),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-        Field("officialSourceURL", "official_source_url"),
-        Field("publisher", "publisher"),
-        Field("description", "description"),
-        Field("subject", "subject", Kind.TEXT_LIST),
-        Field("subjectURI", "subject_uri", Kind.LINK_LIST),
-        Field("language", "language"),
-        Field("version", "version"),
-        Field("adoptionStatus", "adoption_status"),
-        Field("statusStartDate", "status_start_date", Kind.DATE),
-        Field("statusEndDate", "status_end_date", Kind.DATE),
-        Field("licenseURI", "license_uri", Kind.LINK),
-        Field("notes", "notes"),
-    )
-    identifier: str = ""
-    uri: str = ""
-    creator: str = ""
-    title: str = ""
-    last_change_date_time: str = ""
-    package_uri: Link | None = None
-    official_source_url: str | None = None
-    publisher: str | None = None
-    description: str | None = None
-    subject: list[str] | None = None
-    subject_uri: list[Link] | None = None
-    language: str | None = None
-    version: str | None = None
-    adoption_status: str | None = None
-    status_start_date: str | None = None
-    status_end_date: str | None = None
-    license_uri: Link | None = None
-    notes: str | None = None
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    uri: str = case_key("uri", required=True)
+    package_uri: Link | None = case_key("CFPackageURI", Kind.LINK)
+    creator: str = case_key("creator", required=True)
+    title: str = case_key("title", required=True)
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
+    official_source_url: str | None = case_key("officialSourceURL")
+    publisher: str | None = case_key("publisher")
+    description: str | None = case_key("description")
+    subject: list[str] | None = case_key("subject", Kind.TEXT_LIST)
+    subject_uri: list[Link] | None = case_key("subjectURI", Kind.LINK_LIST)
+    language: str | None = case_key("language")
+    version: str | None = case_key("version")
+    adoption_status: str | None = case_key("adoptionStatus")
+    status_start_date: str | None = case_key("statusStartDate", Kind.DATE)
+    status_end_date: str | None = case_key("statusEndDate", Kind.DATE)
+    license_uri: Link | None = case_key("licenseURI", Kind.LINK)
+    notes: str | None = case_key("notes")
     extra: JSONDict = field(default_factory=dict)
 
 
@@ -84,46 +65,27 @@ class CaseItem:
     """A CFItem: one competency, standard or other statement in the framework."""
 
     NAME: ClassVar[str] = "CFItem"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("uri", "uri", required=True),
-        Field("fullStatement", "full_statement", required=True),
-        Field("alternativeLabel", "alternative_label"),
-        Field("CFItemType", "item_type"),
-        Field("CFItemTypeURI", "item_type_uri", Kind.LINK),
-        Field("humanCodingScheme", "human_coding_scheme"),
-        Field("listEnumeration", "list_enumeration"),
-        Field("abbreviatedStatement", "abbreviated_statement"),
-        Field("conceptKeywords", "concept_keywords", Kind.TEXT_LIST),
-        Field("conceptKeywordsURI", "concept_keywords_uri", Kind.LINK),
-        Field("notes", "notes"),
-        Field("language", "language"),
-        Field("educationLevel", "education_level", Kind.LEVEL_LIST, aliases=("educationalLevel",)),
-        Field("licenseURI", "license_uri", Kind.LINK),
-        Field("statusStartDate", "status_start_date", Kind.DATE),
-        Field("statusEndDate", "status_end_date", Kind.DATE),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-        Field("CFDocumentURI", "document_uri", Kind.LINK),
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    uri: str = case_key("uri", required=True)
+    full_statement: str = case_key("fullStatement", required=True)
+    alternative_label: str | None = case_key("alternativeLabel")
+    item_type: str | None = case_key("CFItemType")
+    item_type_uri: Link | None = case_key("CFItemTypeURI", Kind.LINK)
+    human_coding_scheme: str | None = case_key("humanCodingScheme")
+    list_enumeration: str | None = case_key("listEnumeration")
+    abbreviated_statement: str | None = case_key("abbreviatedStatement")
+    concept_keywords: list[str] | None = case_key("conceptKeywords", Kind.TEXT_LIST)
+    concept_keywords_uri: Link | None = case_key("conceptKeywordsURI", Kind.LINK)
+    notes: str | None = case_key("notes")
+    language: str | None = case_key("language")
+    education_level: list[str] | None = case_key(
+        "educationLevel", Kind.LEVEL_LIST, aliases=("educationalLevel",)
     )
-    identifier: str = ""
-    uri: str = ""
-    full_statement: str = ""
-    last_change_date_time: str = ""
-    alternative_label: str | None = None
-    item_type: str | None = None
-    item_type_uri: Link | None = None
-    human_coding_scheme: str | None = None
-    list_enumeration: str | None = None
-    abbreviated_statement: str | None = None
-    concept_keywords: list[str] | None = None
-    concept_keywords_uri: Link | None = None
-    notes: str | None = None
-    language: str | None = None
-    education_level: list[str] | None = None
-    license_uri: Link | None = None
-    status_start_date: str | None = None
-    status_end_date: str | None = None
-    document_uri: Link | None = None
+    license_uri: Link | None = case_key("licenseURI", Kind.LINK)
+    status_start_date: str | None = case_key("statusStartDate", Kind.DATE)
+    status_end_date: str | None = case_key("statusEndDate", Kind.DATE)
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
+    document_uri: Link | None = case_key("CFDocumentURI", Kind.LINK)
     extra: JSONDict = field(default_factory=dict)
 
 
@@ -132,26 +94,17 @@ class CaseAssociation:
     """A CFAssociation: a typed link from an origin node to a destination node."""
 
     NAME: ClassVar[str] = "CFAssociation"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("associationType", "association_type", required=True),
-        Field("sequenceNumber", "sequence_number", Kind.INT),
-        Field("uri", "uri", required=True),
-        Field("originNodeURI", "origin", Kind.NODE, required=True),
-        Field("destinationNodeURI", "destination", Kind.NODE, required=True),
-        Field("CFAssociationGroupingURI", "grouping_uri", Kind.LINK),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-        Field("CFDocumentURI", "document_uri", Kind.LINK),
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    association_type: str = case_key("associationType", required=True)
+    sequence_number: int | None = case_key("sequenceNumber", Kind.INT)
+    uri: str = case_key("uri", required=True)
+    origin: Link = case_key("originNodeURI", Kind.NODE, required=True, default_factory=Link)
+    destination: Link = case_key(
+        "destinationNodeURI", Kind.NODE, required=True, default_factory=Link
     )
-    identifier: str = ""
-    uri: str = ""
-    association_type: str = ""
-    origin: Link = field(default_factory=Link)
-    destination: Link = field(default_factory=Link)
-    last_change_date_time: str = ""
-    sequence_number: int | None = None
-    grouping_uri: Link | None = None
-    document_uri: Link | None = None
+    grouping_uri: Link | None = case_key("CFAssociationGroupingURI", Kind.LINK)
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
+    document_uri: Link | None = case_key("CFDocumentURI", Kind.LINK)
     extra: JSONDict = field(default_factory=dict)
 
 

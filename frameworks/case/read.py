@@ -7,8 +7,8 @@ from typing import Any
 
 from .dates import normalise_datetime
 from .errors import Problems, describe
-from .fields import TEXT_EXPECTED, Field, Kind
-from .link import Link
+from .fields import TEXT_EXPECTED, Field, Kind, spec_of
+from .link import LINK_PARTS, Link
 
 # The OpenSALT schema's own (unanchored) UUID pattern, so we accept exactly what it accepts.
 UUID_PATTERN = re.compile(r"[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}")
@@ -28,7 +28,8 @@ def label(cls: type, raw: Any, position: int | None) -> str:
 @cache
 def _keys(cls: type) -> tuple[dict[str, Field], dict[str, Field]]:
     """Map a class's CASE keys, and their known misspellings, to its fields."""
-    return {f.key: f for f in cls.SPEC}, {a: f for f in cls.SPEC for a in f.aliases}
+    spec = spec_of(cls)
+    return {f.key: f for f in spec}, {a: f for f in spec for a in f.aliases}
 
 
 def read_object(cls: type, raw: Any, where: str, problems: Problems) -> Any:
@@ -67,7 +68,7 @@ def read_object(cls: type, raw: Any, where: str, problems: Problems) -> Any:
         read = read_value(spec, value, where, key, problems)
         if read is not None:
             values[spec.attr] = read
-    for spec in cls.SPEC:
+    for spec in spec_of(cls):
         # A present but malformed value was reported above; only report the absent ones here.
         if spec.required and raw.get(spec.key) is None:
             problems.error(
@@ -206,7 +207,7 @@ def read_link(
         )
         return None
     parts: dict[str, str | None] = {}
-    for part in ("uri", "identifier", "title"):
+    for part in LINK_PARTS:
         item = value.get(part)
         if item is not None and not isinstance(item, str):
             problems.error(

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .fields import Field, Kind
+from .fields import Kind, case_key
 from .link import JSONDict, Link
 
 
@@ -12,26 +12,15 @@ class CaseRubricCriterionLevel:
     """A CFRubricCriterionLevel: one performance level of a rubric criterion."""
 
     NAME: ClassVar[str] = "CFRubricCriterionLevel"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("uri", "uri", required=True),
-        Field("description", "description"),
-        Field("quality", "quality"),
-        Field("score", "score", Kind.NUMBER),
-        Field("feedback", "feedback"),
-        Field("position", "position", Kind.INT),
-        Field("rubricCriterionId", "rubric_criterion_id", Kind.UUID),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-    )
-    identifier: str = ""
-    uri: str = ""
-    last_change_date_time: str = ""
-    description: str | None = None
-    quality: str | None = None
-    score: float | None = None
-    feedback: str | None = None
-    position: int | None = None
-    rubric_criterion_id: str | None = None
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    uri: str = case_key("uri", required=True)
+    description: str | None = case_key("description")
+    quality: str | None = case_key("quality")
+    score: float | None = case_key("score", Kind.NUMBER)
+    feedback: str | None = case_key("feedback")
+    position: int | None = case_key("position", Kind.INT)
+    rubric_criterion_id: str | None = case_key("rubricCriterionId", Kind.UUID)
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
     extra: JSONDict = field(default_factory=dict)
 
 
@@ -40,33 +29,18 @@ class CaseRubricCriterion:
     """A CFRubricCriterion: one row of a rubric, optionally tied to a CFItem."""
 
     NAME: ClassVar[str] = "CFRubricCriterion"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("uri", "uri", required=True),
-        Field("category", "category"),
-        Field("description", "description"),
-        Field("CFItemURI", "item_uri", Kind.LINK),
-        Field("weight", "weight", Kind.NUMBER),
-        Field("position", "position", Kind.INT),
-        Field("rubricId", "rubric_id", Kind.UUID),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-        Field(
-            "CFRubricCriterionLevels",
-            "levels",
-            Kind.OBJECT_LIST,
-            cls=CaseRubricCriterionLevel,
-        ),
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    uri: str = case_key("uri", required=True)
+    category: str | None = case_key("category")
+    description: str | None = case_key("description")
+    item_uri: Link | None = case_key("CFItemURI", Kind.LINK)
+    weight: float | None = case_key("weight", Kind.NUMBER)
+    position: int | None = case_key("position", Kind.INT)
+    rubric_id: str | None = case_key("rubricId", Kind.UUID)
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
+    levels: list[CaseRubricCriterionLevel] | None = case_key(
+        "CFRubricCriterionLevels", Kind.OBJECT_LIST, cls=CaseRubricCriterionLevel
     )
-    identifier: str = ""
-    uri: str = ""
-    last_change_date_time: str = ""
-    category: str | None = None
-    description: str | None = None
-    item_uri: Link | None = None
-    weight: float | None = None
-    position: int | None = None
-    rubric_id: str | None = None
-    levels: list[CaseRubricCriterionLevel] | None = None
     extra: JSONDict = field(default_factory=dict)
 
 
@@ -75,18 +49,12 @@ class CaseRubric:
     """A CFRubric with its criteria and their levels."""
 
     NAME: ClassVar[str] = "CFRubric"
-    SPEC: ClassVar[tuple[Field, ...]] = (
-        Field("identifier", "identifier", Kind.UUID, required=True),
-        Field("uri", "uri", required=True),
-        Field("title", "title"),
-        Field("description", "description"),
-        Field("lastChangeDateTime", "last_change_date_time", Kind.DATETIME, required=True),
-        Field("CFRubricCriteria", "criteria", Kind.OBJECT_LIST, cls=CaseRubricCriterion),
+    identifier: str = case_key("identifier", Kind.UUID, required=True)
+    uri: str = case_key("uri", required=True)
+    title: str | None = case_key("title")
+    description: str | None = case_key("description")
+    last_change_date_time: str = case_key("lastChangeDateTime", Kind.DATETIME, required=True)
+    criteria: list[CaseRubricCriterion] | None = case_key(
+        "CFRubricCriteria", Kind.OBJECT_LIST, cls=CaseRubricCriterion
     )
-    identifier: str = ""
-    uri: str = ""
-    last_change_date_time: str = ""
-    title: str | None = None
-    description: str | None = None
-    criteria: list[CaseRubricCriterion] | None = None
     extra: JSONDict = field(default_factory=dict)

@@ -1,6 +1,7 @@
 """Tests for the pure-Python CASE 1.0 reader and writer, against real OpenSALT packages."""
 
 import copy
+import dataclasses
 import json
 import re
 from datetime import UTC, datetime
@@ -10,9 +11,14 @@ from typing import Any
 import jsonschema
 import pytest
 
+import frameworks.case
 from frameworks.case import (
+    CaseAssociation,
+    CaseDocument,
     CaseError,
+    CaseItem,
     CasePackage,
+    Link,
     PackageIndex,
     check_package,
     export_package,
@@ -20,6 +26,7 @@ from frameworks.case import (
     make_large_package,
     parse_package,
 )
+from frameworks.case.fields import spec_of
 from lib.reference_data import shared_dir
 
 SAMPLES = {
@@ -697,3 +704,66 @@ def test_it_keeps_unknown_keys_inside_rubrics_and_definitions() -> None:
 def test_the_generator_refuses_an_empty_package() -> None:
     with pytest.raises(ValueError, match="at least one item"):
         make_large_package(0)
+
+
+CASE_OBJECTS = [
+    cls
+    for cls in vars(frameworks.case).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and hasattr(cls, "NAME")
+]
+
+
+@pytest.mark.parametrize("cls", CASE_OBJECTS, ids=lambda cls: cls.NAME)
+def test_every_attribute_of_a_case_object_but_extra_holds_one_case_key(cls: type) -> None:
+    keys = [spec.key for spec in spec_of(cls)]
+    attributes = {attribute.name for attribute in dataclasses.fields(cls)}
+    assert sorted(spec.attr for spec in spec_of(cls)) == sorted(attributes - {"extra"})
+    assert len(set(keys)) == len(keys), "a CASE key is declared twice"
+
+
+def test_the_case_objects_are_all_found() -> None:
+    assert len(CASE_OBJECTS) == 12
+
+
+def test_a_missing_required_key_reads_as_empty_text_and_a_missing_optional_one_as_absent() -> None:
+    item = CaseItem()
+    assert (item.full_statement, item.notes, item.education_level) == ("", None, None)
+    assert CaseAssociation().origin == Link()
+
+
+def test_export_writes_an_objects_keys_in_case_order() -> None:
+    link = Link(uri=BASE + "n", identifier=ITEM_A, title="A")
+    association = CaseAssociation(
+        identifier=ASSOC_A,
+        association_type="isChildOf",
+        sequence_number=1,
+        uri=BASE + ASSOC_A,
+        origin=link,
+        destination=link,
+        grouping_uri=link,
+        last_change_date_time=WHEN,
+        document_uri=link,
+    )
+    exported = export_package(CasePackage(document=CaseDocument(), associations=[association]))
+    assert list(exported["CFAssociations"][0]) == [
+        "identifier",
+        "associationType",
+        "sequenceNumber",
+        "uri",
+        "originNodeURI",
+        "destinationNodeURI",
+        "CFAssociationGroupingURI",
+        "lastChangeDateTime",
+        "CFDocumentURI",
+    ]
+    assert list(exported["CFAssociations"][0]["originNodeURI"]) == ["title", "identifier", "uri"]
+
+
+def test_a_link_with_two_parts_that_are_not_text_reports_both() -> None:
+    data = sample_json("Ordering.json")
+    data["CFItems"][0]["CFItemTypeURI"] = {"uri": 7, "title": ["x"], "identifier": ITEM_A}
+    with pytest.raises(CaseError) as raised:
+        parse_package(data)
+    messages = " ".join(raised.value.messages)
+    assert "whose uri is a number" in messages
+    assert "whose title is a list" in messages
