@@ -1,11 +1,17 @@
 from django.apps import AppConfig
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Conditions assessments"
 
-    def build_demo(self, districts) -> None:
-        from .demo import build_assessments
+    def organisation_links(self, organisation, person) -> list[tuple[str, str]]:
+        """Offer an organisation's leaders a link to start its assessment."""
+        from organisations.access import can_lead
 
-        build_assessments(districts)
+        if not can_lead(person, organisation):
+            return []
+        url = f"{reverse('assessments:start')}?organisation={organisation.pk}"
+        return [(_("Start an assessment"), url)]

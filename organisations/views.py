@@ -31,6 +31,7 @@ from .forms import (
     RoleChangeForm,
     StaffFileForm,
 )
+from .links import offered_links
 from .models import Invitation, Membership, Organisation, Person, StaffImport
 from .staff_import import decode_upload, parse_staff_csv
 
@@ -75,6 +76,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
             "children": children,
             "role_counts": role_counts,
             "leads": can_lead(request.user, organisation),
+            "offered_links": offered_links(organisation, request.user),
         },
     )
 
