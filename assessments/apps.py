@@ -15,3 +15,8 @@ class AssessmentsConfig(AppConfig):
             return []
         url = f"{reverse('assessments:start')}?organisation={organisation.pk}"
         return [(_("Start an assessment"), url)]
+
+    def build_demo(self, districts) -> None:
+        from .demo import build_assessments
+
+        build_assessments(districts)
