@@ -204,11 +204,3 @@ def competencies_for_issuer(issuer: Issuer) -> QuerySet[Competency]:
         .select_related("framework")
         .order_by("framework__title", "tree_order")
     )
-
-
-def people_by_email(emails: list[str]) -> dict[str, Person]:
-    """Return accounts for the given emails (lower-cased), for naming reviewers and cohorts."""
-    return {
-        person.email.lower(): person
-        for person in Person.objects.filter(email__in=[e.lower() for e in emails])
-    }

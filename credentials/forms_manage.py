@@ -256,7 +256,8 @@ class StackForm(forms.Form):
 
 class ReviewerForm(forms.Form):
     email = forms.EmailField(
-        label=_("Email of the person"), help_text=_("They need a Trellis account.")
+        label=_("Email of the person"),
+        help_text=_("Someone in your organisations; invite anyone else first."),
     )
     kind = forms.ChoiceField(
         label=_("Reviews as"), choices=Reviewer.Kind.choices, initial=Reviewer.Kind.EXPERT

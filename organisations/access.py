@@ -1,5 +1,7 @@
 """The one permission-checked way to reach organisations and the people in them."""
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -82,6 +84,25 @@ def people_in(organisation: Organisation) -> QuerySet[Person]:
     return Person.objects.filter(
         memberships__organisation__path__startswith=organisation.path
     ).distinct()
+
+
+# Small enough for every database's limit on the values in one `IN (...)`.
+EMAIL_CHUNK = 900
+
+
+def people_by_email(user: Person, emails: Iterable[str]) -> dict[str, Person]:
+    """Return the people the user may see who have these emails, keyed by lower-cased email.
+
+    Someone outside the organisations the user may see is left out exactly like an address
+    with no account, so no form that takes emails can tell who else is on Trellis.
+    """
+    wanted = list(dict.fromkeys(email.strip().lower() for email in emails))
+    visible = visible_q(user, "memberships__organisation__")
+    found: dict[str, Person] = {}
+    for start in range(0, len(wanted), EMAIL_CHUNK):
+        chunk = wanted[start : start + EMAIL_CHUNK]
+        found.update((p.email.lower(), p) for p in Person.objects.filter(visible, email__in=chunk))
+    return found
 
 
 def pending_invitations_below(organisation: Organisation) -> QuerySet[Invitation]:

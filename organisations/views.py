@@ -422,12 +422,12 @@ def staff_import_preview(
     if pending is None:
         raise Http404("No such import.")
     if request.method == "POST" and pending.applied_at is None:
-        summary = actions.apply_staff_import(pending)
+        summary = actions.apply_staff_import(pending, request.user)
         messages.success(
             request,
             _(
-                "Import finished: %(people_created)s people added, %(memberships_created)s "
-                "memberships added, %(unchanged)s already here, %(rows_with_errors)s rows "
+                "Import finished: %(new_people)s new people invited, %(joined)s people already "
+                "on Trellis added here, %(unchanged)s already here, %(rows_with_errors)s rows "
                 "skipped because of errors."
             )
             % summary,
@@ -435,7 +435,11 @@ def staff_import_preview(
         messages.info(request, invitations_sent_text(summary["invitations_sent"]))
         return redirect("organisations:import-preview", organisation.pk, pending.pk)
     parsed = parse_staff_csv(pending.content, set(actions.schools_by_name(organisation)))
-    plan = None if pending.applied_at else actions.plan_staff_import(organisation, parsed)
+    plan = (
+        None
+        if pending.applied_at
+        else actions.plan_staff_import(organisation, parsed, request.user)
+    )
     return render(
         request,
         "organisations/import_preview.html",

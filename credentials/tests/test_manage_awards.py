@@ -155,7 +155,9 @@ class BulkAwardTests(TrellisTestCase):
             {"micro_credential": self.mc.pk, "emails": "bob@clarendon.example ghost@x.org"},
         )
         self.assertContains(response, "ghost@x.org", status_code=400)
-        self.assertContains(response, "Nobody has a Trellis account", status_code=400)
+        self.assertContains(
+            response, "Nobody in your organisations has these emails", status_code=400
+        )
         self.assertFalse(AwardBatch.objects.exists())
 
     def test_text_that_is_not_an_email_and_an_empty_cohort_are_refused(self) -> None:

@@ -32,7 +32,7 @@ class ReviewerPageTests(TrellisTestCase):
     def test_an_unknown_email_says_how_to_fix_it(self) -> None:
         response = self.client.post(self.url, {"email": "nobody@example.org", "kind": "expert"})
         self.assertContains(
-            response, "Nobody with that email has a Trellis account", status_code=400
+            response, "Nobody in your organisations has that email", status_code=400
         )
         self.assertContains(response, "nobody@example.org", status_code=400)
         self.assertFalse(Reviewer.objects.exists())

@@ -8,6 +8,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import transaction
 from django.utils import timezone
 
+from ..access import people_by_email
 from ..models import (
     Invitation,
     Membership,
@@ -52,8 +53,12 @@ def _chunks(values: list, size: int = CHUNK) -> Iterator[list]:
         yield values[start : start + size]
 
 
-def people_by_email(emails: list[str]) -> dict[str, Person]:
-    """Return the people who already have these addresses, a few hundred per query."""
+def _accounts_by_email(emails: list[str]) -> dict[str, Person]:
+    """Return every account with these addresses, whoever may see it, a few hundred per query.
+
+    Only for writing, so that an import never makes a second account for an address; what
+    the importer is told comes from `people_by_email`, which sees only their organisations.
+    """
     found: dict[str, Person] = {}
     for chunk in _chunks(emails):
         found.update((p.email, p) for p in Person.objects.filter(email__in=chunk))
@@ -87,10 +92,16 @@ class StaffPlan:
         return sum(1 for row, role in self.already_here if row.role != role)
 
 
-def plan_staff_import(organisation: Organisation, parsed: ParsedStaffFile) -> StaffPlan:
-    """Sort the rows into new people, people joining, and people already here."""
+def plan_staff_import(
+    organisation: Organisation, parsed: ParsedStaffFile, viewer: Person
+) -> StaffPlan:
+    """Sort the rows into new people, people joining, and people already here.
+
+    Someone the viewer may not see counts as a new person, so the preview shows only what
+    the file says and never whether an address has an account elsewhere.
+    """
     schools = schools_by_name(organisation)
-    people = people_by_email([row.email for row in parsed.rows])
+    people = people_by_email(viewer, [row.email for row in parsed.rows])
     held = _memberships([p.pk for p in people.values()], organisation)
     plan = StaffPlan()
     for row in parsed.rows:
@@ -147,17 +158,21 @@ def _invite_imported(
 
 
 @transaction.atomic
-def apply_staff_import(pending: StaffImport) -> dict[str, int]:
+def apply_staff_import(pending: StaffImport, by: Person) -> dict[str, int]:
     """Add every good row and invite the people who cannot sign in yet.
 
     Re-applying the same file changes nothing, and the role of someone already in an
     organisation stays as it is: an import adds people, it does not demote or promote them.
+    Someone with an account that `by` may not see is invited rather than added, and joins on
+    accepting: nobody is put in another district's school without saying yes. The summary
+    counts them with the new people, as the preview did, so it tells nothing of elsewhere.
     """
     organisation = pending.organisation
     schools = schools_by_name(organisation)
     parsed = parse_staff_csv(pending.content, set(schools))
     emails = [row.email for row in parsed.rows]
-    existing = people_by_email(emails)
+    seen = people_by_email(by, emails)
+    existing = _accounts_by_email(emails)
     new_people = [
         Person(email=row.email, given_name=row.given_name, family_name=row.family_name)
         for row in parsed.rows
@@ -166,7 +181,9 @@ def apply_staff_import(pending: StaffImport) -> dict[str, int]:
     for person in new_people:
         person.set_unusable_password()
     Person.objects.bulk_create(new_people, batch_size=500)
-    people = people_by_email(emails)
+    people = _accounts_by_email(emails)
+    created = {people[p.email].pk for p in new_people}
+    elsewhere = {people[email].pk for email in existing if email not in seen}
     targets = {
         (
             people[row.email].pk,
@@ -176,27 +193,30 @@ def apply_staff_import(pending: StaffImport) -> dict[str, int]:
     }
     held = _memberships([key[0] for key in targets], organisation)
     already = targets.keys() & held.keys()
+    added = [key for key in targets if key not in already and key[0] not in elsewhere]
     Membership.objects.bulk_create(
         [
-            Membership(person_id=pid, organisation_id=oid, role=row.role, title=row.title)
-            for (pid, oid), row in targets.items()
-            if (pid, oid) not in already
+            Membership(
+                person_id=pid,
+                organisation_id=oid,
+                role=targets[pid, oid].role,
+                title=targets[pid, oid].title,
+            )
+            for pid, oid in added
         ],
         batch_size=500,
     )
-    without_password = {
+    invitees = {
         p.pk: p
         for p in people.values()
-        if p.password.startswith(UNUSABLE_PASSWORD_PREFIX) and p.is_active
+        if p.pk in elsewhere or (p.password.startswith(UNUSABLE_PASSWORD_PREFIX) and p.is_active)
     }
-    invited = {
-        key: held.get(key, targets[key].role) for key in targets if key[0] in without_password
-    }
-    invitations = _invite_imported(pending, invited, without_password)
+    invited = {key: held.get(key, targets[key].role) for key in targets if key[0] in invitees}
+    invitations = _invite_imported(pending, invited, invitees)
     send_invitations_on_commit(invitations)
     summary = {
-        "people_created": len(new_people),
-        "memberships_created": len(targets) - len(already),
+        "new_people": len(created) + len(elsewhere),
+        "joined": sum(1 for key in added if key[0] not in created),
         "unchanged": len(already),
         "roles_kept": sum(1 for key in already if held[key] != targets[key].role),
         "invitations_sent": len(invitations),

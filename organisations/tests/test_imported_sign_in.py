@@ -107,7 +107,7 @@ class LargeImportTests(TrellisTestCase):
             self.captureOnCommitCallbacks(execute=True),
             CaptureQueriesContext(connection) as queries,
         ):
-            summary = apply_staff_import(pending)
+            summary = apply_staff_import(pending, self.dana)
         # Rows are read, written and invited a few hundred per query, never one by one.
         self.assertLess(len(queries), 50)
         self.assertEqual(summary["invitations_sent"], 1000)

@@ -20,7 +20,7 @@ class PasswordResetTests(TrellisTestCase):
             "staff.csv",
             "email,given_name,family_name,role\nmaria@clarendon.example,María,López,teacher\n",
         )
-        apply_staff_import(pending)
+        apply_staff_import(pending, self.dana)
 
     def test_an_imported_person_can_reset_the_password_they_never_chose(self) -> None:
         self.import_maria()

@@ -124,7 +124,7 @@ class StaffImportTests(TrellisTestCase):
             [(row.email, role) for row, role in plan.already_here],
             [("alice@clarendon.example", "teacher")],
         )
-        self.assertContains(preview, "1 new person gets an account and an email invitation")
+        self.assertContains(preview, "1 new person is invited by email to join.")
         self.assertContains(preview, "1 person already on Trellis is added here")
         self.assertContains(preview, "An import never changes the role someone already holds")
         self.assertContains(preview, "Already here as teacher; the role stays")

@@ -11,16 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lib.errors import ActionError
-from organisations.access import can_lead, people_in, visible_organisations
-from organisations.models import Organisation
+from organisations.access import can_lead, people_by_email, people_in, visible_organisations
+from organisations.models import Organisation, Person
 
 from ... import actions
-from ...access import (
-    get_award_for_issuer_member,
-    get_issuer_for_manager,
-    get_managed_batch,
-    people_by_email,
-)
+from ...access import get_award_for_issuer_member, get_issuer_for_manager, get_managed_batch
 from ...actions.awarding import holders_of
 from ...forms_manage import BulkAwardForm
 from ...models import Award, Issuer, MicroCredential
@@ -100,10 +95,14 @@ def revoke(request: HttpRequest, award_id) -> HttpResponse:
     )
 
 
-def _cohort(form: BulkAwardForm, organisations: dict[str, Organisation]):
-    """Return (people, unknown emails) for the emails and organisation chosen."""
+def _cohort(form: BulkAwardForm, organisations: dict[str, Organisation], user: Person):
+    """Return (people, unknown emails) for the emails and organisation chosen.
+
+    Only people the user may see are found; anyone else's email is unknown, as if it had no
+    account, so the preview names nobody from another district.
+    """
     emails = form.cleaned_data["emails"]
-    found = people_by_email(emails)
+    found = people_by_email(user, emails)
     people = {p.pk: p for p in found.values()}
     chosen = organisations.get(form.cleaned_data.get("organisation") or "")
     if chosen is not None:
@@ -134,14 +133,14 @@ def bulk_award(request: HttpRequest, issuer_slug: str) -> HttpResponse:
     )
     context = {"issuer": issuer, "form": form}
     if request.method == "POST" and form.is_valid():
-        people, unknown = _cohort(form, organisations)
+        people, unknown = _cohort(form, organisations, request.user)
         micro_credential = form.cleaned_data["micro_credential"]
         if unknown:
             form.add_error(
                 "emails",
                 _(
-                    "Nobody has a Trellis account with these emails: %(e)s. Remove them, or "
-                    "ask their school to invite them first."
+                    "Nobody in your organisations has these emails: %(e)s. Check the spelling "
+                    "or remove them, or invite those people to your school or district first."
                 )
                 % {"e": ", ".join(unknown[:20])},
             )

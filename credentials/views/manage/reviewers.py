@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lib.errors import ActionError
+from organisations.access import people_by_email
 from organisations.models import Person
 
 from ... import actions
-from ...access import get_issuer_for_manager, get_managed_reviewer, people_by_email
+from ...access import get_issuer_for_manager, get_managed_reviewer
 from ...calibration import ReviewRecord, calibrate, describe_duration
 from ...forms_manage import ReviewerForm
 from ...models import Review, Reviewer
@@ -26,13 +27,14 @@ def reviewers(request: HttpRequest, issuer_slug: str) -> HttpResponse:
     errors: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        person = people_by_email([email]).get(email)
+        # The pool is the people the manager may see; anyone else reads as no account at all.
+        person = people_by_email(request.user, [email]).get(email)
         if person is None:
             form.add_error(
                 "email",
                 _(
-                    "Nobody with that email has a Trellis account. Check the spelling, or ask "
-                    "their school to invite them first."
+                    "Nobody in your organisations has that email. Check the spelling, or "
+                    "invite the person to your school or district first."
                 ),
             )
         else:
