@@ -74,9 +74,24 @@ class Check(Schema):
     reason: str
 
 
+class IssuerLink(Schema):
+    name: str
+    url: str
+
+
+class KnownIssuer(Schema):
+    """Whether an issuer hosted on this site signed it, and which hosted ones it looks like."""
+
+    hosted: bool
+    issuer: IssuerLink | None
+    lookalikes: list[IssuerLink]
+    reason: str
+
+
 class VerificationResult(Schema):
     verified: bool
     checks: list[Check]
+    known_issuer: KnownIssuer | None = None
 
 
 class Problem(Schema):

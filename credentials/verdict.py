@@ -103,6 +103,12 @@ def explain(result: dict) -> list[ExplainedCheck]:
     return explained
 
 
+def borrows_a_hosted_issuer(result: dict) -> bool:
+    """Say whether no hosted issuer signed the credential though it names or looks like one."""
+    known = result.get("known_issuer") or {}
+    return bool(known.get("lookalikes")) and not known.get("hosted")
+
+
 _JSON_KINDS = {
     list: "an array",
     str: "a string",

@@ -52,8 +52,37 @@ def fetch_status_list(url: str) -> dict | None:
     return _fetch_remote(url)
 
 
+def hosted_issuers_like(credential: Any) -> list[ob3.HostedIssuer]:
+    """Return the issuers hosted here whose identifier or name the credential's issuer has.
+
+    One query, whatever the number of issuers, reading each issuer's name and keys: names are
+    compared here, since NFKC case folding is no database function.
+    """
+    if not isinstance(credential, dict):
+        return []
+    issuer_id, name = ob3.issuer_of(credential)
+    same = ob3.comparable_name(name)
+    issuers: dict[int, Issuer] = {}
+    identifiers: dict[int, set[str]] = {}
+    rows = Issuer.objects.order_by("pk").values_list(
+        "pk", "slug", "name", "did_method", "keys__public_key_multibase"
+    )
+    for pk, slug, hosted_name, method, key in rows:
+        if pk not in issuers:
+            issuers[pk] = Issuer(pk=pk, slug=slug, name=hosted_name, did_method=method)
+            web = method == Issuer.DidMethod.WEB
+            identifiers[pk] = {_local_did_prefix() + slug} if web else set()
+        if key:
+            identifiers[pk].add(f"did:key:{key}")
+    return [
+        ob3.HostedIssuer(issuer.name, issuer.profile_url, frozenset(identifiers[pk]))
+        for pk, issuer in issuers.items()
+        if issuer_id in identifiers[pk] or (same and ob3.comparable_name(issuer.name) == same)
+    ]
+
+
 def verify(credential: Any) -> dict:
-    """Return the verdict and each check's reason; never raises on bad input.
+    """Return the verdict, each check's reason, and whether an issuer hosted here signed it.
 
     Each key document is looked up once per verification: the credential's proof and its
     status list's proof usually name the same issuer.
@@ -66,5 +95,8 @@ def verify(credential: Any) -> dict:
         return controllers[reference]
 
     return ob3.verify_credential(
-        credential, fetch_controller=controller, fetch_status_list=fetch_status_list
+        credential,
+        fetch_controller=controller,
+        fetch_status_list=fetch_status_list,
+        hosted_issuers=hosted_issuers_like(credential),
     )

@@ -21,6 +21,7 @@ from .keys import (
     resolve_did_key,
     url_to_did_web,
 )
+from .known_issuers import HostedIssuer, comparable_name, issuer_of, known_issuer
 from .rdfc import Canonicalizer, UnsafeJsonLdError, canonicalize
 from .schema import is_valid as is_schema_valid
 from .schema import validate as validate_schema
@@ -38,6 +39,7 @@ __all__ = [
     "MIN_BITS",
     "Canonicalizer",
     "CredentialDataError",
+    "HostedIssuer",
     "KeyFormatError",
     "KeyPair",
     "ProofError",
@@ -48,14 +50,17 @@ __all__ = [
     "UnsafeJsonLdError",
     "build_credential",
     "canonicalize",
+    "comparable_name",
     "controller_document",
     "did_key_verification_method",
     "did_web_to_url",
     "generate_key_pair",
     "hash_email",
     "identity_object",
+    "issuer_of",
     "is_schema_valid",
     "key_pair_from_secret_multibase",
+    "known_issuer",
     "public_key_from_multibase",
     "public_key_to_multibase",
     "resolve_did_key",

@@ -8,13 +8,14 @@ fetch functions for controller (did:web / https) documents and status list crede
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from . import schema
 from .contexts import CREDENTIALS_V1, CREDENTIALS_V2, OB_V3P0_PREFIX, is_known_context
 from .dates import parse_datetime
+from .known_issuers import HostedIssuer, known_issuer
 from .proofs import ProofReport, check_proofs
 from .resolve import DocumentFetcher, controller_of
 from .verify_status import check_status
@@ -202,6 +203,7 @@ def verify_credential(
     now: datetime | None = None,
     require_issuer_binding: bool = True,
     check_revocation: bool = True,
+    hosted_issuers: Iterable[HostedIssuer] | None = None,
 ) -> dict[str, Any]:
     """Verify an OB 3.0 credential; return {"verified": bool, "checks": [{check, ok, reason}]}.
 
@@ -210,6 +212,8 @@ def verify_credential(
     credential. Either may return None or raise when the document cannot be had.
     require_issuer_binding=False accepts a credential whose issuer is not the signing key's
     controller (1EdTech's validator does not check this); Trellis should keep it True.
+    hosted_issuers, when given, adds "known_issuer": whether one of them signed it, and which
+    of them it looks like without having been signed by them (see known_issuers.py).
     """
     now = now or datetime.now(UTC)
     document, problem = _parse(credential)
@@ -243,4 +247,8 @@ def verify_credential(
                 ),
             )
         )
-    return {"verified": all(c["ok"] for c in checks), "checks": checks}
+    result = {"verified": all(c["ok"] for c in checks), "checks": checks}
+    if hosted_issuers is not None:
+        proven = all(c["ok"] for c in checks if c["check"] in ("proof", "issuer"))
+        result["known_issuer"] = known_issuer(document, hosted_issuers, proven)
+    return result

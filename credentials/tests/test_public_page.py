@@ -160,6 +160,7 @@ class PublicCredentialPageTests(TrellisTestCase):
         self.assertContains(page, "Public agenda 9")
         self.assertEqual(counts[0], counts[1])
         # The award, its public evidence, and the live verification: the issuer and its keys
-        # (once for both proofs) and the status list.
-        with self.assertNumQueries(5):
+        # (once for both proofs), the status list, and the hosted issuers it could be taken
+        # for (their names and keys, in one query).
+        with self.assertNumQueries(6):
             self.client.get(urls[1])

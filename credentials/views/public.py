@@ -18,7 +18,7 @@ from ..actions import sharing
 from ..files import serve_artifact
 from ..models import Artifact, Award, Issuer, MicroCredential, StatusList, Submission
 from ..stack_listing import published_stacks
-from ..verdict import explain
+from ..verdict import borrows_a_hosted_issuer, explain
 from ..verification import verify
 
 
@@ -174,6 +174,7 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
         "evidence": evidence,
         "result": result,
         "checks": explain(result),
+        "warned": borrows_a_hosted_issuer(result),
         "is_earner": is_earner,
         # The reason may be sensitive, so only the earner and the issuer's managers read it.
         "shows_reason": bool(award.revoked_at)

@@ -10,7 +10,14 @@ from django.views.decorators.http import require_http_methods
 
 from lib.throttle import over_limit
 
-from ..verdict import MAX_CREDENTIAL_BYTES, MAX_CREDENTIAL_MB, explain, summary, verify_text
+from ..verdict import (
+    MAX_CREDENTIAL_BYTES,
+    MAX_CREDENTIAL_MB,
+    borrows_a_hosted_issuer,
+    explain,
+    summary,
+    verify_text,
+)
 
 # The form adds a few fields around the credential; allow for them before refusing unread.
 _BODY_ALLOWANCE = 64 * 1024
@@ -65,6 +72,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
             context.update(
                 result=result,
                 checks=explain(result),
+                warned=borrows_a_hosted_issuer(result),
                 about=summary(document) if document else None,
                 pasted=data if isinstance(data, str) else "",
             )
