@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lib.constraints import refused_as
 from lib.errors import ActionError
 from organisations.access import memberships_of
 from organisations.models import Organisation, Person
@@ -42,6 +43,9 @@ def home_organisation(person: Person) -> Organisation:
 @transaction.atomic
 def start_submission(micro_credential: MicroCredential, earner: Person) -> Submission:
     """Start (or return the already started) submission for the current version."""
+    # The earner's row guards "one open submission for a micro-credential, whatever its
+    # version": a second start (a double click) waits here, then finds the first one's.
+    Person.objects.select_for_update().get(pk=earner.pk)
     siblings = Submission.objects.filter(
         micro_credential__issuer_id=micro_credential.issuer_id,
         micro_credential__slug=micro_credential.slug,
@@ -57,9 +61,15 @@ def start_submission(micro_credential: MicroCredential, earner: Person) -> Submi
             _("“%(t)s” is not open for new submissions; choose its current version.")
             % {"t": micro_credential.title}
         )
-    submission = Submission.objects.create(
-        micro_credential=micro_credential, earner=earner, organisation=home_organisation(earner)
-    )
+    with refused_as(
+        _("You have already started “%(t)s”; open it from My work and badges.")
+        % {"t": micro_credential.title}
+    ):
+        submission = Submission.objects.create(
+            micro_credential=micro_credential,
+            earner=earner,
+            organisation=home_organisation(earner),
+        )
     SubmissionEvent.objects.create(submission=submission, round=1, kind="started", actor=earner)
     return submission
 
@@ -69,6 +79,16 @@ def _check_editable(submission: Submission) -> None:
         raise ActionError(
             _("This submission is with the reviewers or decided, so it cannot be changed now.")
         )
+
+
+def _lock_editable(submission: Submission) -> None:
+    """Lock the submission, read it afresh, and refuse changes once it is submitted.
+
+    Edits and submits of one submission take turns on its row, so nothing changes after the
+    reviewers' snapshot is taken, and of twenty submits at once one gets through.
+    """
+    submission.refresh_from_db(from_queryset=Submission.objects.select_for_update())
+    _check_editable(submission)
 
 
 def _check_requirement(submission: Submission, requirement: Requirement) -> None:
@@ -82,7 +102,7 @@ def _check_requirement(submission: Submission, requirement: Requirement) -> None
 @transaction.atomic
 def save_answer_text(submission: Submission, requirement: Requirement, text: str) -> Answer:
     """Save a draft answer to one requirement."""
-    _check_editable(submission)
+    _lock_editable(submission)
     _check_requirement(submission, requirement)
     answer, _created = Answer.objects.update_or_create(
         submission=submission,
@@ -119,6 +139,7 @@ def add_artifact(
     artifact.file.save(artifact.original_name, upload, save=False)
     try:
         with transaction.atomic():
+            _lock_editable(submission)
             artifact.save()
     except Exception:
         # Nothing half-saved: the stored file goes when its record could not be written.
@@ -132,7 +153,7 @@ def add_link(
     submission: Submission, requirement: Requirement, url: str, description: str = ""
 ) -> Artifact:
     """Record a link (for example to a video) as evidence."""
-    _check_editable(submission)
+    _lock_editable(submission)
     _check_requirement(submission, requirement)
     if "link" not in requirement.accepted:
         raise ActionError(_("This requirement does not accept links; upload a file."), field="url")
@@ -155,14 +176,17 @@ def add_link(
 
 def remove_artifact(artifact: Artifact) -> None:
     """Take evidence out of the submission; what a round's reviewers saw stays in its history."""
-    _check_editable(artifact.submission)
-    if artifact.rounds.exists():
-        # Reviewed evidence is detached, never deleted: the feedback on it must still make sense.
-        Artifact.objects.filter(pk=artifact.pk).update(detached_at=timezone.now(), is_public=False)
-        return
-    stored = artifact.file
     with transaction.atomic():
+        _lock_editable(artifact.submission)
+        if artifact.rounds.exists():
+            # Reviewed evidence is detached, never deleted: its feedback must still make sense.
+            Artifact.objects.filter(pk=artifact.pk).update(
+                detached_at=timezone.now(), is_public=False
+            )
+            return
+        stored = artifact.file
         artifact.delete()
+    # The file goes only once its record is gone for good.
     if stored:
         stored.delete(save=False)
 
@@ -217,7 +241,7 @@ def _snapshot(submission: Submission) -> SubmissionRound:
 @transaction.atomic
 def submit_for_review(submission: Submission, by: Person) -> Submission:
     """Send a complete submission to the review queue; a resubmission starts a new round."""
-    _check_editable(submission)
+    _lock_editable(submission)
     missing = missing_requirements(submission)
     if missing:
         raise ActionError(

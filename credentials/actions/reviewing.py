@@ -78,6 +78,8 @@ def assign_reviewers(submission: Submission, tiebreak: bool = False) -> list[Rev
 @transaction.atomic
 def claim_review(submission: Submission, person: Person) -> Review:
     """Let an eligible reviewer take a queued submission that still needs a reviewer."""
+    # Claims take turns on the submission's row, so each counts the reviews before it.
+    submission.refresh_from_db(from_queryset=Submission.objects.select_for_update())
     if submission.status != Submission.Status.SUBMITTED:
         raise ActionError(_("This submission is not waiting for review."))
     current = list(submission.reviews.filter(round=submission.round))
@@ -110,9 +112,13 @@ def record_review(
     """Score every requirement; all met means earned. Then settle the submission if it can be."""
     if review.reviewer_id != by.pk:
         raise ActionError(_("This submission is not assigned to you, so you cannot review it."))
+    # Lock the submission, then the review, and read both afresh: a second post of the same
+    # form finds the review completed, and the last of two reviewers sees the first's decision.
+    submission = Submission.objects.select_for_update().get(pk=review.submission_id)
+    review.refresh_from_db(from_queryset=Review.objects.select_for_update())
+    review.submission = submission
     if review.completed_at:
         raise ActionError(_("You have already completed this review."))
-    submission = review.submission
     if submission.status != Submission.Status.SUBMITTED or review.round != submission.round:
         raise ActionError(_("This round of the submission is already decided."))
     requirements = list(submission.micro_credential.requirements.all())

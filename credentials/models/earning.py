@@ -33,6 +33,14 @@ class Submission(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "submitted_at"])]
+        constraints = [
+            # Starting twice at once must not give the earner two drafts of one version.
+            models.UniqueConstraint(
+                fields=["earner", "micro_credential"],
+                condition=models.Q(status__in=["draft", "submitted", "not_yet"]),
+                name="one_open_submission_per_version",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.earner} — {self.micro_credential}"
