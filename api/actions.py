@@ -20,6 +20,8 @@ def create_token(person: Person, name: str) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
         raise ActionError(_("Give the token a name, such as the tool that will use it."), "name")
+    # The person's row guards the cap: parallel requests take turns, each counting the last's.
+    Person.objects.select_for_update().get(pk=person.pk)
     active = ApiToken.objects.filter(person=person, revoked_at__isnull=True).count()
     if active >= MAX_ACTIVE_TOKENS:
         raise ActionError(
