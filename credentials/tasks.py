@@ -21,10 +21,19 @@ def run_award_batch(batch_id: int) -> int:
     done = 0
     try:
         for start in range(0, len(wanted), BATCH_CHUNK):
-            chunk = list(Person.objects.filter(pk__in=wanted[start : start + BATCH_CHUNK]))
             with transaction.atomic():
-                awarded = issue_awards(batch.micro_credential, chunk, valid_until=batch.valid_until)
-                email_new_holders(awarded)
+                # Lock the earners and look again: another batch or award may have got there
+                # first, and an earner must not hold the credential twice.
+                ids = wanted[start : start + BATCH_CHUNK]
+                chunk = list(Person.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+                held = holders_of(batch.micro_credential, among=ids)
+                chunk = [person for person in chunk if person.pk not in held]
+                skipped += len(held)
+                if chunk:
+                    awarded = issue_awards(
+                        batch.micro_credential, chunk, valid_until=batch.valid_until
+                    )
+                    email_new_holders(awarded)
                 done += len(chunk)
                 AwardBatch.objects.filter(pk=batch_id).update(done=done, skipped=skipped)
     except Exception as error:

@@ -127,6 +127,8 @@ def revoke_credential(award: Award, by: Person, reason: str) -> Award:
         )
     if not reason.strip():
         raise ActionError(_("Give a reason for revoking; the earner will see it."), field="reason")
+    # Of two revocations at once, the second waits and finds it done: one email, one reason.
+    award.refresh_from_db(from_queryset=Award.objects.select_for_update())
     if award.revoked_at:
         return award
     award.revoked_at = timezone.now()
@@ -166,14 +168,16 @@ def email_new_holders(awards: list[Award]) -> None:
         transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
 
 
-def holders_of(micro_credential: MicroCredential) -> set[int]:
-    return set(
-        Award.objects.filter(
-            issuer_id=micro_credential.issuer_id,
-            micro_credential__slug=micro_credential.slug,
-            revoked_at__isnull=True,
-        ).values_list("earner_id", flat=True)
+def holders_of(micro_credential: MicroCredential, among: list[int] | None = None) -> set[int]:
+    """Return who holds any version of the micro-credential, unrevoked (of `among`, if given)."""
+    awards = Award.objects.filter(
+        issuer_id=micro_credential.issuer_id,
+        micro_credential__slug=micro_credential.slug,
+        revoked_at__isnull=True,
     )
+    if among is not None:
+        awards = awards.filter(earner_id__in=among)
+    return set(awards.values_list("earner_id", flat=True))
 
 
 @transaction.atomic

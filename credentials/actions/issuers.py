@@ -29,6 +29,8 @@ def become_issuer(
         )
     if did_method not in Issuer.DidMethod.values:
         raise ActionError(_("Choose did:web or did:key as the identifier."), field="did_method")
+    # A second request for the same organisation waits here, then finds the first's issuer.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
     if Issuer.objects.filter(organisation=organisation).exists():
         raise ActionError(
             _("%(org)s already publishes micro-credentials.") % {"org": organisation.name}

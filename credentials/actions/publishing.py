@@ -24,6 +24,8 @@ def create_issuer(
     website: str = "",
 ) -> Issuer:
     """Make the organisation an issuer with its own signing key."""
+    # The organisation's row guards "one issuer each": a second request waits, then finds it.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
     existing = Issuer.objects.filter(organisation=organisation).first()
     if existing:
         return existing
@@ -37,6 +39,14 @@ def create_issuer(
     )
     keystore.create_signing_key(issuer)
     return issuer
+
+
+def lock_catalogue(issuer_id: int) -> None:
+    """Lock the issuer's row, which guards its catalogue: slugs, versions, drafts and stacks.
+
+    Two requests that would both take the next version, or the same new title, take turns.
+    """
+    Issuer.objects.select_for_update().get(pk=issuer_id)
 
 
 def _apply(micro_credential: MicroCredential, data: dict) -> None:
@@ -101,6 +111,7 @@ def create_micro_credential(issuer: Issuer, data: dict) -> MicroCredential:
     slug = slugify(data.get("slug") or data.get("title", ""))[:100]
     if not slug:
         raise ActionError(_("Give the micro-credential a title."), field="title")
+    lock_catalogue(issuer.pk)
     latest = issuer.micro_credentials.filter(slug=slug).order_by("-version").first()
     micro_credential = MicroCredential(
         issuer=issuer, slug=slug, version=(latest.version + 1) if latest else 1
@@ -115,6 +126,8 @@ def create_micro_credential(issuer: Issuer, data: dict) -> MicroCredential:
 @transaction.atomic
 def update_micro_credential(micro_credential: MicroCredential, data: dict) -> MicroCredential:
     """Change a draft; published versions are changed by making a new version."""
+    lock_catalogue(micro_credential.issuer_id)
+    micro_credential.refresh_from_db(fields=["status"])
     if micro_credential.status != MicroCredential.Status.DRAFT:
         raise ActionError(
             _("Only drafts can be edited. Make a new version to change a published one.")
@@ -168,6 +181,8 @@ def publishing_problems(micro_credential: MicroCredential) -> list[str]:
 @transaction.atomic
 def publish(micro_credential: MicroCredential) -> MicroCredential:
     """Publish a complete draft; an earlier published version is retired."""
+    lock_catalogue(micro_credential.issuer_id)
+    micro_credential.refresh_from_db(fields=["status"])
     if micro_credential.status != MicroCredential.Status.DRAFT:
         raise ActionError(_("Only a draft can be published."))
     problems = publishing_problems(micro_credential)
@@ -188,6 +203,8 @@ def publish(micro_credential: MicroCredential) -> MicroCredential:
 @transaction.atomic
 def retire(micro_credential: MicroCredential) -> MicroCredential:
     """Stop new submissions; work already started may still be finished and reviewed."""
+    lock_catalogue(micro_credential.issuer_id)
+    micro_credential.refresh_from_db(fields=["status"])
     if micro_credential.status != MicroCredential.Status.PUBLISHED:
         raise ActionError(_("Only a published version can be retired."))
     micro_credential.status = MicroCredential.Status.RETIRED
@@ -199,6 +216,7 @@ def retire(micro_credential: MicroCredential) -> MicroCredential:
 @transaction.atomic
 def new_version(micro_credential: MicroCredential) -> MicroCredential:
     """Copy a version into a new draft; submissions keep the version they started on."""
+    lock_catalogue(micro_credential.issuer_id)
     draft = MicroCredential.objects.filter(
         issuer_id=micro_credential.issuer_id,
         slug=micro_credential.slug,
@@ -237,6 +255,7 @@ def _check_manager(issuer: Issuer, by: Person) -> None:
 def create_draft(issuer: Issuer, data: dict, by: Person) -> MicroCredential:
     """Start a new micro-credential as a draft; a title already in use is refused."""
     _check_manager(issuer, by)
+    lock_catalogue(issuer.pk)
     slug = slugify(data.get("title", ""))[:100]
     if slug and issuer.micro_credentials.filter(slug=slug).exists():
         raise ActionError(

@@ -9,6 +9,7 @@ from organisations.access import can_lead
 from organisations.models import Person
 
 from ..models import Issuer, MicroCredential, Stack
+from .publishing import lock_catalogue
 
 
 def _validated(issuer: Issuer, data: dict) -> tuple[str, str, list[str]]:
@@ -55,6 +56,7 @@ def _check_manager(issuer: Issuer, by: Person) -> None:
 def create_stack(issuer: Issuer, data: dict, by: Person) -> Stack:
     """Group two or more of the issuer's micro-credentials under one title."""
     _check_manager(issuer, by)
+    lock_catalogue(issuer.pk)
     title, description, slugs = _validated(issuer, data)
     slug = slugify(title)[:100] or "stack"
     if issuer.stacks.filter(slug=slug).exists():

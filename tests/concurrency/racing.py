@@ -9,6 +9,7 @@ from django.db import connections
 from django.http import HttpResponse
 from django.test import Client
 
+from lib.errors import ActionError
 from organisations.models import Person
 
 RACERS = 20
@@ -63,9 +64,18 @@ def said(response: HttpResponse) -> list[str]:
 
 
 def crashed(outcomes: list) -> list:
-    """Return the outcomes that are errors or server errors (500), for a readable failure."""
+    """Return the errors and server errors (500) among the outcomes, for a readable failure.
+
+    An ActionError is an answer, not a crash: the page shows its sentence.
+    """
     return [
         outcome
         for outcome in outcomes
-        if isinstance(outcome, Exception) or getattr(outcome, "status_code", 200) >= 500
+        if (isinstance(outcome, Exception) and not isinstance(outcome, ActionError))
+        or getattr(outcome, "status_code", 200) >= 500
     ]
+
+
+def refusals(outcomes: list) -> list[str]:
+    """Return the sentences of the actions that refused."""
+    return [outcome.message for outcome in outcomes if isinstance(outcome, ActionError)]
