@@ -101,6 +101,8 @@ def update_cohort(
 
     People who leave keep their posts in the shared space; they no longer read it.
     """
+    # Two saves at once take turns, so the second compares against the first's members.
+    Cohort.objects.select_for_update().get(pk=cohort.pk)
     cohort.name = _check(
         cohort.organisation, name, facilitator, members, micro_credential, plan_template_slug
     )

@@ -7,12 +7,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lib.constraints import refused_as
 from lib.errors import ActionError
 from organisations.models import Organisation, Person
 
 from ..models import ExperienceEnrolment, LeadershipExperience
 from ..people import mentor_candidates
 from ..signals import experience_completed, experience_sent_back, experience_signed_off
+
+
+def _lock(enrolment: ExperienceEnrolment) -> None:
+    """Lock the enrolment and read it afresh, so a double click finds the first change done."""
+    enrolment.refresh_from_db(from_queryset=ExperienceEnrolment.objects.select_for_update())
 
 
 @transaction.atomic
@@ -26,17 +32,15 @@ def take_experience(
             % {"title": experience.title},
             field="experience",
         )
-    if ExperienceEnrolment.objects.filter(
-        person=person, experience=experience, status=ExperienceEnrolment.Status.TAKEN
-    ).exists():
-        raise ActionError(
-            _("You have already taken on “%(title)s”. Complete it before starting it again.")
-            % {"title": experience.title},
-            field="experience",
+    # The constraint "one open enrolment per experience" settles a double click.
+    with refused_as(
+        _("You have already taken on “%(title)s”. Complete it before starting it again.")
+        % {"title": experience.title},
+        field="experience",
+    ):
+        return ExperienceEnrolment.objects.create(
+            person=person, experience=experience, organisation=organisation
         )
-    return ExperienceEnrolment.objects.create(
-        person=person, experience=experience, organisation=organisation
-    )
 
 
 @transaction.atomic
@@ -48,6 +52,7 @@ def complete_experience(
     Sends `experience_completed` inside the transaction, so what other apps do in reply (a
     plan item marked done) is saved with the completion or not at all.
     """
+    _lock(enrolment)
     if enrolment.is_completed:
         raise ActionError(_("This experience is already completed."), field="reflection")
     reflection = reflection.strip()
@@ -97,6 +102,7 @@ def sign_off_experience(
     enrolment: ExperienceEnrolment, mentor: Person, note: str = ""
 ) -> ExperienceEnrolment:
     """Record the mentor's sign-off of a completed experience."""
+    _lock(enrolment)
     if enrolment.mentor_id != mentor.pk:
         raise ActionError(_("Only the mentor named on this experience can sign it off."))
     if not enrolment.is_completed:
@@ -119,6 +125,7 @@ def send_back_experience(
     The person keeps their reflection to rework, and completes the experience again; the
     mentor is asked again then. Sends `experience_sent_back` inside the transaction.
     """
+    _lock(enrolment)
     if enrolment.mentor_id != mentor.pk:
         raise ActionError(_("Only the mentor named on this experience can answer “not yet”."))
     if not enrolment.is_completed or enrolment.mentor_signed_off_at is not None:
@@ -131,19 +138,24 @@ def send_back_experience(
             _("Say what is missing, so your colleague knows what to do before completing again."),
             field="note",
         )
+    taken_again = _(
+        "Your colleague has taken this experience on again; sign off this one or leave it."
+    )
     if ExperienceEnrolment.objects.filter(
         person_id=enrolment.person_id,
         experience_id=enrolment.experience_id,
         status=ExperienceEnrolment.Status.TAKEN,
     ).exists():
-        raise ActionError(
-            _("Your colleague has taken this experience on again; sign off this one or leave it.")
-        )
+        raise ActionError(taken_again)
     enrolment.status = ExperienceEnrolment.Status.TAKEN
     enrolment.completed_at = None
     enrolment.mentor_note = note
     enrolment.mentor_sent_back_at = timezone.now()
-    enrolment.save(update_fields=["status", "completed_at", "mentor_note", "mentor_sent_back_at"])
+    # Taking it on again at this very moment is caught by the one-open-enrolment constraint.
+    with refused_as(taken_again):
+        enrolment.save(
+            update_fields=["status", "completed_at", "mentor_note", "mentor_sent_back_at"]
+        )
     _tell_person(enrolment, mentor)
     experience_sent_back.send(sender=ExperienceEnrolment, enrolment=enrolment)
     return enrolment

@@ -71,6 +71,8 @@ def offer_experience(
 ) -> LeadershipExperience:
     """Offer a new experience to the people of the organisation and the schools below it."""
     fields = _clean(data)
+    # The organisation's row guards its slugs: two offers with one title get two addresses.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
     now = timezone.now()
     experience = LeadershipExperience.objects.create(
         organisation=organisation,

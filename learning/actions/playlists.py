@@ -91,6 +91,8 @@ def _touch(playlist: Playlist) -> None:
 @transaction.atomic
 def add_to_playlist(playlist: Playlist, resource: Resource, note: str = "") -> PlaylistItem:
     """Put the resource at the end of the playlist."""
+    # Additions take turns on the playlist's row: no resource twice, no two at one position.
+    Playlist.objects.select_for_update().get(pk=playlist.pk)
     if PlaylistItem.objects.filter(playlist=playlist, resource=resource).exists():
         raise ActionError(
             _("“%(title)s” is already in this playlist; move it instead of adding it again.")

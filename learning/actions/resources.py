@@ -63,6 +63,8 @@ def add_resource(
     title = (data.get("title") or "").strip()
     if not title:
         raise ActionError(_("Give the resource a title people will recognise."), field="title")
+    # The organisation's row guards its slugs: two resources with one title get two addresses.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
     now = timezone.now()
     resource = Resource.objects.create(
         organisation=organisation,
