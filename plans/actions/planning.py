@@ -30,6 +30,15 @@ def touch(plan: LearningPlan) -> None:
     LearningPlan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
 
 
+def lock_plan(plan_id: int) -> None:
+    """Lock the plan's row, which guards "each thing at most once in a plan".
+
+    Adding the same thing twice at once (a double click, or a suggestion accepted while the
+    item is added by hand) then takes turns, and the second finds the first's item.
+    """
+    LearningPlan.objects.select_for_update().get(pk=plan_id)
+
+
 def settle_suggestions(plan_ids: list[int]) -> int:
     """Mark proposed suggestions whose thing is now an item as accepted with it (one update).
 
@@ -176,6 +185,7 @@ def add_item(
 ) -> PlanItem:
     """Add an item the owner chose; the same thing appears at most once in a plan."""
     require_owner(plan, by)
+    lock_plan(plan.pk)
     if kind not in PlanItem.Kind.values:
         raise ActionError(_("Choose what kind of item this is."), field="kind")
     title = (title or "").strip()

@@ -26,7 +26,7 @@ from organisations.models import Person
 from ..keys import learning_object_key, micro_credential_key, recommendation_key
 from ..models import LearningPlan, PlanItem, Suggestion
 from ..reasons import aligned_args, area_args, reason_text
-from .planning import check_micro_credential, require_owner, touch
+from .planning import check_micro_credential, lock_plan, require_owner, touch
 from .templates import plan_places, plans_for, published_by_slug
 
 
@@ -237,6 +237,7 @@ def require_proposed(suggestion: Suggestion, by: Person) -> None:
 @transaction.atomic
 def accept_suggestion(suggestion: Suggestion, by: Person) -> tuple[PlanItem, bool]:
     """Turn the suggestion into a plan item; return it, and False if it was already there."""
+    lock_plan(suggestion.plan_id)
     suggestion = (
         # Lock only the suggestion row: PostgreSQL cannot lock the nullable side of a join.
         Suggestion.objects.select_for_update(of=("self",))
