@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail, send_mass_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -67,21 +67,40 @@ def pending_invitation(organisation: Organisation, email: str) -> Invitation | N
     ).first()
 
 
+def _new_invitation(
+    organisation: Organisation, email: str, role: str, invited_by: Person
+) -> Invitation | None:
+    """Record a new invitation; None if a parallel request has just invited the address there.
+
+    The constraint "one pending invitation per address" decides between two requests at once;
+    the savepoint keeps the transaction usable, so the loser sends the winner's invitation.
+    """
+    try:
+        with transaction.atomic():
+            return Invitation.objects.create(
+                organisation=organisation,
+                email=email.lower(),
+                role=role,
+                token=secrets.token_urlsafe(32),
+                invited_by=invited_by,
+            )
+    except IntegrityError:
+        return None
+
+
 @transaction.atomic
 def invite_person(
     organisation: Organisation, email: str, role: str, invited_by: Person
 ) -> Invitation:
     """Email an invitation; one already waiting for the address there is sent again instead."""
     invitation = pending_invitation(organisation, email)
+    created = None
     if invitation is None:
-        invitation = Invitation.objects.create(
-            organisation=organisation,
-            email=email.lower(),
-            role=role,
-            token=secrets.token_urlsafe(32),
-            invited_by=invited_by,
+        created = _new_invitation(organisation, email, role, invited_by)
+        invitation = created or Invitation.objects.get(
+            organisation=organisation, email=email.lower(), accepted_at=None, revoked_at=None
         )
-    else:
+    if invitation is not created:
         invitation.role = role
         invitation.invited_by = invited_by
         _refresh(invitation)
