@@ -249,6 +249,8 @@ def update_item(
 ) -> PlanItem:
     """Record progress on an item: its status, dates and the owner's private note."""
     require_owner(item.plan, by)
+    # Plan first, then its items, in every action that changes them: no lock-order deadlock.
+    lock_plan(item.plan_id)
     if status not in PlanItem.Status.values:
         raise ActionError(_("Choose one of the statuses offered."), field="status")
     check_dates(start_on, due_on)
