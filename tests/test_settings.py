@@ -1,9 +1,11 @@
 """Production settings are hardened; every setting and make target is documented."""
 
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from django.test import SimpleTestCase
@@ -18,7 +20,9 @@ PRODUCTION_ENV = {
 }
 
 
-def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def manage(
+    *args: str, env: dict[str, str], var_dir: str = "/tmp/trellis-settings-test"
+) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -27,7 +31,7 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env, "TRELLIS_VAR_DIR": "/tmp/trellis-settings-test"},
+        env={**clean, "TRELLIS_VAR_DIR": var_dir, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -72,6 +76,27 @@ class ProductionSettingsTests(SimpleTestCase):
         result = manage("check", env={"TRELLIS_SIGN_IN_RATE": "ten a minute"})
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("TRELLIS_SIGN_IN_RATE must be a count per period such as 10/m", result.stderr)
+
+
+class StaticFilesTests(SimpleTestCase):
+    def test_every_source_map_a_static_file_names_is_there(self) -> None:
+        missing = []
+        for path in ROOT.glob("*/static/**/*"):
+            if path.suffix not in (".js", ".css"):
+                continue
+            for name in re.findall(r"sourceMappingURL=([^\s*]+)", path.read_text(errors="replace")):
+                if not name.startswith("data:") and not (path.parent / name).is_file():
+                    missing.append(f"{path.relative_to(ROOT)} -> {name}")
+        self.assertEqual(missing, [], "Vendor the source map too, or remove the reference.")
+
+    def test_production_collects_static_files_and_writes_the_manifest(self) -> None:
+        env = {k: v for k, v in PRODUCTION_ENV.items() if v}
+        with tempfile.TemporaryDirectory() as var_dir:
+            result = manage("collectstatic", "--no-input", env=env, var_dir=var_dir)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+            manifest = json.loads((Path(var_dir) / "static" / "staticfiles.json").read_text())
+        self.assertIn("vendor/chart.umd.min.js", manifest["paths"])
+        self.assertIn("vendor/chart.umd.min.js.map", manifest["paths"])
 
 
 class DocumentationTests(SimpleTestCase):
