@@ -51,12 +51,25 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     return value
 
 
-def env_secret(name: str) -> str:
-    """Return a required secret; production refuses to start without it."""
+def env_secret(name: str, min_length: int = 1, hint: str = "") -> str:
+    """Return a required secret; production refuses to start without it or with a short one."""
     value = os.environ.get(name, "")
     if not value:
-        raise ImproperlyConfigured(f"{name} must be set in production.")
+        raise ImproperlyConfigured(f"{name} must be set in production.{hint}")
+    # Django's own deploy check asks for 50 characters, at least 5 of them different.
+    if len(value) < min_length or len(set(value)) < min(5, min_length):
+        raise ImproperlyConfigured(
+            f"{name} must be at least {min_length} random characters in production; "
+            f"it has {len(value)} ({len(set(value))} different).{hint}"
+        )
     return value
+
+
+def env_off(name: str, reason: str) -> bool:
+    """Return False, refusing to start when the boolean variable is switched on."""
+    if env_bool(name, False):
+        raise ImproperlyConfigured(f"{name} must be off {reason}. Unset it or set {name}=0.")
+    return False
 
 
 _RATE = re.compile(r"\d+/\d*[smhd]")

@@ -55,6 +55,31 @@ class ProductionSettingsTests(SimpleTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("TRELLIS_SECRET_KEY must be set in production", result.stderr)
 
+    def test_production_refuses_a_secret_key_shorter_than_50_characters(self) -> None:
+        env = {**PRODUCTION_ENV, "TRELLIS_SECRET_KEY": "s3cret-but-only-32-characters-ok"}
+        result = manage("check", env=env)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(
+            "TRELLIS_SECRET_KEY must be at least 50 random characters in production; it has 32",
+            result.stderr,
+        )
+        self.assertIn("secrets.token_urlsafe(50)", result.stderr)
+
+    def test_production_refuses_a_long_secret_key_of_one_repeated_character(self) -> None:
+        result = manage("check", env={**PRODUCTION_ENV, "TRELLIS_SECRET_KEY": "x" * 60})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("it has 60 (1 different)", result.stderr)
+
+    def test_production_refuses_to_start_with_debug_on(self) -> None:
+        result = manage("check", env={**PRODUCTION_ENV, "TRELLIS_DEBUG": "1"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("TRELLIS_DEBUG must be off in production", result.stderr)
+        self.assertIn("Unset it or set TRELLIS_DEBUG=0.", result.stderr)
+
+    def test_production_starts_with_debug_explicitly_off(self) -> None:
+        result = manage("check", env={**PRODUCTION_ENV, "TRELLIS_DEBUG": "0"})
+        self.assertEqual(result.returncode, 0, result.stderr)
+
     def test_production_hashes_passwords_with_argon2(self) -> None:
         env = {k: v for k, v in PRODUCTION_ENV.items() if v}
         result = manage(

@@ -6,7 +6,16 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from lib.env import env_bool, env_choice, env_int, env_list, env_rate, env_secret, env_str
+from lib.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_off,
+    env_rate,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TRELLIS_VAR_DIR", str(BASE_DIR / "var")))
@@ -21,7 +30,11 @@ PRODUCTION = ENV == "production"
 TESTING = ENV == "test"
 
 if PRODUCTION:
-    SECRET_KEY = env_secret("TRELLIS_SECRET_KEY")
+    SECRET_KEY = env_secret(
+        "TRELLIS_SECRET_KEY",
+        min_length=50,
+        hint=' Make one with: python3 -c "import secrets; print(secrets.token_urlsafe(50))"',
+    )
     ALLOWED_HOSTS = env_list("TRELLIS_ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         env_secret("TRELLIS_ALLOWED_HOSTS")
@@ -29,7 +42,11 @@ else:
     SECRET_KEY = env_str("TRELLIS_SECRET_KEY", "development-only-key-never-use-in-production")
     ALLOWED_HOSTS = env_list("TRELLIS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]")
 
-DEBUG = env_bool("TRELLIS_DEBUG", ENV == "development")
+DEBUG = (
+    env_off("TRELLIS_DEBUG", "in production: debug pages show settings, code and data to anyone")
+    if PRODUCTION
+    else env_bool("TRELLIS_DEBUG", ENV == "development")
+)
 PORT = env_int("PORT", 8000)
 SITE_URL = env_str("TRELLIS_SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 
