@@ -1,16 +1,14 @@
 """Production settings are hardened; every setting and make target is documented."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from django.test import SimpleTestCase
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import ROOT, manage
+
 PRODUCTION_ENV = {
     "TRELLIS_ENV": "production",
     "TRELLIS_SECRET_KEY": "x" * 64 + "production-test-secret-0123456789",
@@ -18,24 +16,6 @@ PRODUCTION_ENV = {
     "TRELLIS_SITE_URL": "https://trellis.example.org",
     "TRELLIS_KEY_ENCRYPTION_KEY": "ZmDfcTF7_60GrrY167zsiPd67pEvs0aGOv2oasOM1Pg=",
 }
-
-
-def manage(
-    *args: str, env: dict[str, str], var_dir: str = "/tmp/trellis-settings-test"
-) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("TRELLIS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**clean, "TRELLIS_VAR_DIR": var_dir, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 class ProductionSettingsTests(SimpleTestCase):

@@ -213,6 +213,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 UPLOAD_MAX_BYTES = env_int("TRELLIS_UPLOAD_MAX_MB", 50) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Larger uploads stream to a file here; each process start removes files a killed worker left.
+FILE_UPLOAD_TEMP_DIR = str(VAR_DIR / "tmp" / "uploads")
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
