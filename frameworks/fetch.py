@@ -2,19 +2,29 @@
 
 The page refuses addresses inside the server's own network (localhost, 10.x, 169.254.x …),
 so nobody can use the import to read internal services; the management command, run by an
-operator, may fetch from anywhere. Redirects are checked the same way as the first address.
+operator, may fetch from anywhere. Each address, and each redirect's, is resolved once, and the
+connection goes to the addresses that were checked: a host whose DNS answers a public address
+for the check and a private one a moment later (DNS rebinding) cannot slip past. HTTPS still
+sends and verifies the host's name (SNI and the certificate), not the address. Proxies from the
+environment are not used, since a proxy would resolve the name again.
 """
 
+import http.client
 import ipaddress
 import socket
+import ssl
 import urllib.error
 import urllib.request
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
 MAX_CASE_BYTES = 50 * 1024 * 1024  # a 5,000-item package is about 6 MB
 TIMEOUT_SECONDS = 20
+
+# What getaddrinfo answers for one address: (family, type, proto, canonname, sockaddr).
+Target = tuple[socket.AddressFamily, tuple]
 
 
 class FetchError(Exception):
@@ -25,43 +35,127 @@ class FetchError(Exception):
         self.message = message
 
 
-def check_address(url: str, allow_private: bool) -> None:
-    """Refuse anything but an http(s) address of a public host."""
+def is_public(address: str) -> bool:
+    """Return whether an IP address is on the public internet."""
+    return ipaddress.ip_address(address.split("%")[0]).is_global
+
+
+def _not_a_web_address(url: str) -> FetchError:
+    return FetchError(
+        _(
+            "“%(url)s” is not a web address Trellis can fetch. Give one that starts with "
+            "http:// or https://."
+        )
+        % {"url": url[:200]}
+    )
+
+
+def check_scheme(url: str) -> None:
+    """Refuse anything but an http(s) address with a host."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FetchError(
-            _(
-                "“%(url)s” is not a web address Trellis can fetch. Give one that starts with "
-                "http:// or https://."
-            )
-            % {"url": url[:200]}
-        )
-    if allow_private:
-        return
+        raise _not_a_web_address(url)
+
+
+def resolve(url: str, allow_private: bool) -> list[Target]:
+    """Return the addresses to connect to for `url`, resolved once and checked."""
+    check_scheme(url)
+    parts = urlsplit(url)
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        raise _not_a_web_address(url) from None
+    try:
+        found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         raise FetchError(
             _("The host %(host)s could not be found. Check the address for typing mistakes.")
             % {"host": parts.hostname}
         ) from None
-    for address in addresses:
-        if not ipaddress.ip_address(address.split("%")[0]).is_global:
-            raise FetchError(
-                _(
-                    "%(host)s is an address inside a private network, which Trellis does not "
-                    "fetch from. Download the package and upload the file instead."
-                )
-                % {"host": parts.hostname}
+    targets = list(dict.fromkeys((family, sockaddr) for family, _t, _p, _c, sockaddr in found))
+    if not allow_private and not all(is_public(sockaddr[0]) for _f, sockaddr in targets):
+        raise FetchError(
+            _(
+                "%(host)s is an address inside a private network, which Trellis does not "
+                "fetch from. Download the package and upload the file instead."
             )
+            % {"host": parts.hostname}
+        )
+    return targets
+
+
+def _connect(targets: list[Target], timeout, source_address=None) -> socket.socket:
+    """Open a connection to the first of the checked addresses that answers."""
+    failure: OSError = OSError("no address to connect to")
+    for family, sockaddr in targets:
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            if isinstance(timeout, int | float):
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as error:
+            sock.close()
+            failure = error
+    raise failure
+
+
+class _PinnedConnection:
+    """Connect to the checked addresses; everything else, TLS included, is http.client's own.
+
+    For HTTPS, http.client wraps the socket with server_hostname=self.host: SNI and the
+    certificate check use the name in the address, not the pinned IP.
+    """
+
+    def __init__(self, host: str, *, targets: list[Target], **options):
+        super().__init__(host, **options)  # type: ignore[call-arg]
+        # http.client's hook for opening the socket (socket.create_connection by default).
+        self._create_connection = lambda _address, timeout, source: _connect(
+            targets, timeout, source
+        )
+
+
+class _PinnedHTTPConnection(_PinnedConnection, http.client.HTTPConnection):
+    pass
+
+
+class _PinnedHTTPSConnection(_PinnedConnection, http.client.HTTPSConnection):
+    pass
+
+
+def tls_context() -> ssl.SSLContext:
+    """Return the TLS settings for HTTPS: the system's trusted authorities, names checked."""
+    return ssl.create_default_context()
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, allow_private: bool):
+        super().__init__()
+        self.allow_private = allow_private
+
+    def http_open(self, req):
+        targets = resolve(req.full_url, self.allow_private)
+        return self.do_open(partial(_PinnedHTTPConnection, targets=targets), req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, allow_private: bool):
+        super().__init__(context=tls_context())
+        self.allow_private = allow_private
+
+    def https_open(self, req):
+        targets = resolve(req.full_url, self.allow_private)
+        return self.do_open(
+            partial(_PinnedHTTPSConnection, targets=targets), req, context=self._context
+        )
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, allow_private: bool):
-        self.allow_private = allow_private
-
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        check_address(newurl, self.allow_private)
+        # The new address is resolved and checked when it is opened, like the first.
+        check_scheme(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -70,8 +164,13 @@ def fetch_case_package(
 ) -> bytes:
     """Return the bytes at `url`, or raise FetchError with a message a person can act on."""
     url = url.strip()
-    check_address(url, allow_private)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
+    check_scheme(url)  # before urllib, which would open file:// and others itself
+    opener = urllib.request.build_opener(
+        urllib.request.ProxyHandler({}),
+        _PinnedHTTPHandler(allow_private),
+        _PinnedHTTPSHandler(allow_private),
+        _CheckedRedirects(),
+    )
     request = urllib.request.Request(
         url, headers={"Accept": "application/json", "User-Agent": "Trellis CASE import"}
     )
