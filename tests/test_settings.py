@@ -60,6 +60,12 @@ class ProductionSettingsTests(SimpleTestCase):
         result = manage("check", env={**PRODUCTION_ENV, "TRELLIS_DEBUG": "0"})
         self.assertEqual(result.returncode, 0, result.stderr)
 
+    def test_production_refuses_to_start_without_its_site_address(self) -> None:
+        env = {k: v for k, v in PRODUCTION_ENV.items() if k != "TRELLIS_SITE_URL"}
+        result = manage("check", env=env)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("TRELLIS_SITE_URL must be set in production", result.stderr)
+
     def test_production_hashes_passwords_with_argon2(self) -> None:
         env = {k: v for k, v in PRODUCTION_ENV.items() if v}
         result = manage(

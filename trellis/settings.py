@@ -48,7 +48,12 @@ DEBUG = (
     else env_bool("TRELLIS_DEBUG", ENV == "development")
 )
 PORT = env_int("PORT", 8000)
-SITE_URL = env_str("TRELLIS_SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
+# Signed credentials and issuer identifiers carry it for good: production must name it.
+SITE_URL = (
+    env_secret("TRELLIS_SITE_URL")
+    if PRODUCTION
+    else env_str("TRELLIS_SITE_URL", f"http://127.0.0.1:{PORT}")
+).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
