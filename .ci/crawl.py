@@ -1,11 +1,11 @@
 """Crawl a served Trellis as each demo role: no page may answer 5xx, every asset must load.
 
-Talks plain HTTP to the server as an HTTPS proxy would (X-Forwarded-Proto: https), keeps the
-Secure cookies itself, follows same-site links breadth-first from the home page (GET only,
-never sign-out), visits a few pages of each shape of address (/x/12/ and /x/13/ are one shape),
-and checks every <script src>, <link href> and <img src> once, plus the source maps and url()s
-inside the static scripts and style sheets (collectstatic rewrites those). Standard library
-only, so it runs before any venv.
+Talks plain HTTP to the server as the README's HTTPS proxy would (X-Forwarded-Proto: https,
+X-Real-IP), keeps the Secure cookies itself, follows same-site links breadth-first from the
+home page (GET only, never sign-out), visits a few pages of each shape of address (/x/12/ and
+/x/13/ are one shape), and checks every <script src>, <link href> and <img src> once, plus the
+source maps and url()s inside the static scripts and style sheets (collectstatic rewrites
+those). Standard library only, so it runs before any venv.
 
     python3 .ci/crawl.py --base http://127.0.0.1:8123 --password trellis-demo \
         clarendon.teacher@example.org issuer@example.org anonymous
@@ -66,6 +66,7 @@ class Client:
         sent = {
             "Host": f"{self.host}:{self.port}",
             "X-Forwarded-Proto": "https",
+            "X-Real-IP": "203.0.113.7",  # the client address, as the README's proxy sets it
             "Accept-Language": "en",
             "User-Agent": "trellis-production-smoke",
             **(headers or {}),
