@@ -22,6 +22,7 @@ from http.cookies import SimpleCookie
 from urllib.parse import urldefrag, urlencode, urljoin, urlsplit
 
 ANONYMOUS = "anonymous"
+SLOW_SECONDS = 5  # gunicorn kills a worker after 30 s; a page near that is worth a look
 # Links a crawler must not follow: they sign out or change something.
 SKIP = re.compile(r"/(logout|sign-out|delete|remove|revoke)\b|/i18n/setlang", re.IGNORECASE)
 ID_SEGMENT = re.compile(r"^(\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{32}|[A-Za-z0-9_-]{20,})$")
@@ -176,6 +177,7 @@ class Crawl:
         crawled = 0
         while queue and crawled < self.max_pages:
             path = queue.popleft()
+            asked = time.monotonic()
             try:
                 status, final, headers, body = client.get(path)
             except OSError as failure:
@@ -183,13 +185,17 @@ class Crawl:
                 continue
             crawled += 1
             statuses[status // 100 * 100] += 1
+            took = time.monotonic() - asked
+            if took > SLOW_SECONDS:
+                self.notes.append(f"{who}: GET {path} took {took:.1f} s")
             if self.verbose:
-                print(f"{who} {status} {path}" + (f" -> {final}" if final != path else ""))
+                moved = f" -> {final}" if final != path else ""
+                print(f"{who} {status} {took:5.2f} s {path}{moved}")
             if status >= 500:
                 self.failures.append(f"{who}: GET {path} answered {status}")
                 continue
             if status >= 400:
-                # A link a page shows that the person may not follow: worth a look, not a crash.
+                # A link shown to someone who may not follow it: worth a look, not a crash.
                 self.notes.append(f"{who}: GET {path} answered {status}")
             if who != ANONYMOUS and final.startswith("/accounts/login/"):
                 self.failures.append(f"{who}: GET {path} sent the signed-in person to sign in")
@@ -249,7 +255,7 @@ def main() -> int:
     parser.add_argument("--base", required=True, help="e.g. http://127.0.0.1:8123")
     parser.add_argument("--password", default="trellis-demo")
     parser.add_argument("--per-shape", type=int, default=2, help="pages per kind of address")
-    parser.add_argument("--max-pages", type=int, default=60, help="pages per role")
+    parser.add_argument("--max-pages", type=int, default=150, help="pages per role")
     parser.add_argument("--wait", type=int, default=0, help="seconds to wait for the server")
     parser.add_argument("--verbose", action="store_true", help="print every page visited")
     parser.add_argument("roles", nargs="+", help=f"demo emails, or {ANONYMOUS}")
@@ -271,7 +277,7 @@ def main() -> int:
     bad_assets = sum(1 for status in crawl.assets.values() if status != 200)
     print(f"  static files and images checked: {len(crawl.assets)} ({bad_assets} not 200)")
     for note in crawl.notes:
-        print(f"  note (linked, but not for this person): {note}")
+        print(f"  note: {note}")
     print(f"  failures: {len(crawl.failures)}")
     for failure in crawl.failures:
         print(f"    - {failure}")
