@@ -148,7 +148,13 @@ def restore_backup(
     path: Path, manifest: dict, connection: BaseDatabaseWrapper, storage: Storage
 ) -> None:
     """Load the database and put back every upload; read_manifest() has checked them."""
-    with tarfile.open(path, "r:gz") as tar, tempfile.TemporaryDirectory() as scratch:
+    # The database copy goes under var/, not /tmp, which is often a small in-memory disk.
+    scratch_parent = Path(settings.VAR_DIR) / "tmp"
+    scratch_parent.mkdir(parents=True, exist_ok=True)
+    with (
+        tarfile.open(path, "r:gz") as tar,
+        tempfile.TemporaryDirectory(dir=scratch_parent) as scratch,
+    ):
         for member in tar:
             handle = tar.extractfile(member)
             assert handle is not None
