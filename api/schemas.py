@@ -1,12 +1,12 @@
 """The shapes the API returns, as they appear in the OpenAPI document."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 from django.conf import settings
 from django.urls import reverse
-from ninja import Schema
+from ninja import Field, Schema
 
 from credentials.models import Award
 
@@ -95,4 +95,21 @@ class VerificationResult(Schema):
 
 
 class Problem(Schema):
+    """What went wrong, as one English sentence."""
+
     detail: str
+
+
+class InvalidField(Schema):
+    """One parameter that failed validation: where it is, and what is wrong with it."""
+
+    type: str = Field(examples=["less_than_equal"])
+    loc: list[str | int] = Field(examples=[["query", "page"]])
+    msg: str = Field(examples=["Input should be less than or equal to 10000"])
+    ctx: dict[str, Any] | None = None
+
+
+class InvalidRequest(Schema):
+    """A request whose parameters failed validation, with each problem."""
+
+    detail: list[InvalidField]

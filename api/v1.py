@@ -1,14 +1,14 @@
 """Version 1 of the integration API: earners' credentials, their signed JSON, verification."""
 
 import json
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI, Status
-from ninja.errors import AuthenticationError
+from ninja import Field, NinjaAPI, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from credentials.models import Award
@@ -17,11 +17,21 @@ from lib.throttle import over_limit
 from organisations.access import get_led_organisation_for_user
 
 from .auth import TOKEN_OR_SESSION
-from .schemas import CredentialSummary, IssuedCredential, Problem, VerificationResult
+from .errors import install_error_handlers
+from .schemas import (
+    CredentialSummary,
+    InvalidRequest,
+    IssuedCredential,
+    Problem,
+    VerificationResult,
+)
 
 MAX_VERIFY_BYTES = 1024 * 1024
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
+# Keeps the offset (page - 1) * page_size under a million rows: far past any real list, and far
+# from the 2**63 at which the database refuses it.
+MAX_PAGE = 10_000
 
 api = NinjaAPI(
     title="Trellis API",
@@ -38,18 +48,20 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(AuthenticationError)
-def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    response = api.create_response(
-        request,
-        {
-            "detail": "Send a personal API token as 'Authorization: Bearer <token>'; "
-            "an unknown or revoked token is refused."
-        },
-        status=401,
-    )
-    response["WWW-Authenticate"] = 'Bearer realm="trellis"'
-    return response
+install_error_handlers(api)
+
+
+class Pages(PageNumberPagination):
+    """Number the pages from 1; a page past the end is an empty list with the total count."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE, description="The page number, from 1.")
+        page_size: int = Field(
+            PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="How many credentials a page holds."
+        )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE, **kwargs)
 
 
 def _summaries(awards: QuerySet[Award]) -> QuerySet[Award]:
@@ -63,13 +75,13 @@ def _summaries(awards: QuerySet[Award]) -> QuerySet[Award]:
 
 @api.get(
     "/me/credentials",
-    response=list[CredentialSummary],
+    response={200: list[CredentialSummary], 401: Problem, 422: InvalidRequest},
     auth=TOKEN_OR_SESSION,
     url_name="my-credentials",
     tags=["credentials"],
     summary="List my credentials",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages)
 def my_credentials(request: HttpRequest) -> QuerySet[Award]:
     """Return the credentials awarded to the token's owner, newest first."""
     return _summaries(Award.objects.filter(earner=request.auth))
@@ -108,12 +120,13 @@ def credential(request: HttpRequest, public_id: UUID, response: HttpResponse) ->
         }
     },
 )
-def verify_credential(request: HttpRequest) -> Status:
+def verify_credential(request: HttpRequest, response: HttpResponse) -> Status:
     """Check a credential's proof, issuer, dates, schema and status; say why when one fails.
 
     Each client address may verify a limited number of credentials a minute (429 past it).
     """
     if over_limit(request, "verify", [("ip", settings.VERIFY_RATE)], count=True):
+        response["Retry-After"] = "60"
         return Status(
             429, {"detail": "Too many verifications from this address; wait a minute and retry."}
         )
@@ -144,13 +157,13 @@ def verify_credential(request: HttpRequest) -> Status:
 
 @api.get(
     "/organisations/{int:organisation_id}/credentials",
-    response=list[IssuedCredential],
+    response={200: list[IssuedCredential], 401: Problem, 404: Problem, 422: InvalidRequest},
     auth=TOKEN_OR_SESSION,
     url_name="organisation-credentials",
     tags=["credentials"],
     summary="List credentials an organisation issued",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@paginate(Pages)
 def organisation_credentials(request: HttpRequest, organisation_id: int) -> QuerySet[Award]:
     """Return credentials issued by the organisation's issuers and those below it; leaders only."""
     organisation = get_led_organisation_for_user(request.auth, organisation_id)

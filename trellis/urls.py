@@ -21,3 +21,5 @@ urlpatterns = [
 
 handler404 = "web.errors.not_found"
 handler403 = "web.errors.forbidden"
+handler400 = "web.errors.bad_request"
+handler500 = "web.errors.server_error"

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 
 # Integrations read errors as JSON with a `detail` (docs/api.md), even for addresses that
 # match no route, such as a malformed credential id.
@@ -18,3 +19,15 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     if request.path.startswith(API_PREFIX):
         return JsonResponse({"detail": "Not allowed."}, status=403)
     return render(request, "web/403.html", status=403)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Bad request."}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Server error; it is logged."}, status=500)
+    return defaults.server_error(request)

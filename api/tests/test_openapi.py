@@ -49,3 +49,46 @@ class OpenApiDocumentTests(TestCase):
     def test_only_the_docs_files_are_served(self) -> None:
         self.assertEqual(self.client.get("/api/docs/assets/__init__.py").status_code, 404)
         self.assertEqual(self.client.get("/api/docs/assets/..%2F__init__.py").status_code, 404)
+
+    def test_each_endpoint_documents_its_error_answers_with_their_shape(self) -> None:
+        document = self.client.get("/api/openapi.json").json()
+        expected = {
+            ("/api/v1/me/credentials", "get"): {"200", "401", "422"},
+            ("/api/v1/credentials/{public_id}", "get"): {"200", "404"},
+            ("/api/v1/verify", "post"): {"200", "400", "413", "429"},
+            ("/api/v1/organisations/{organisation_id}/credentials", "get"): {
+                "200",
+                "401",
+                "404",
+                "422",
+            },
+        }
+        problem = {"$ref": "#/components/schemas/Problem"}
+        invalid = {"$ref": "#/components/schemas/InvalidRequest"}
+        for (path, method), statuses in expected.items():
+            responses = document["paths"][path][method]["responses"]
+            self.assertEqual(set(responses), statuses, path)
+            for status in statuses - {"200"}:
+                schema = responses[status]["content"]["application/json"]["schema"]
+                self.assertEqual(schema, invalid if status == "422" else problem, (path, status))
+        schemas = document["components"]["schemas"]
+        self.assertEqual(schemas["Problem"]["required"], ["detail"])
+        field = schemas["InvalidField"]
+        self.assertEqual(set(field["required"]), {"type", "loc", "msg"})
+
+    def test_the_paging_parameters_show_their_bounds(self) -> None:
+        document = self.client.get("/api/openapi.json").json()
+        for path in [
+            "/api/v1/me/credentials",
+            "/api/v1/organisations/{organisation_id}/credentials",
+        ]:
+            parameters = {
+                p["name"]: p["schema"] for p in document["paths"][path]["get"]["parameters"]
+            }
+            self.assertEqual(
+                (parameters["page"]["minimum"], parameters["page"]["maximum"]), (1, 10_000)
+            )
+            self.assertEqual(
+                (parameters["page_size"]["minimum"], parameters["page_size"]["maximum"]), (1, 100)
+            )
+            self.assertEqual(parameters["page_size"]["default"], 50)
