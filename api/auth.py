@@ -1,11 +1,17 @@
 """Who is calling: a personal API token, or the browser's session for reading."""
 
+import re
+
 from django.http import HttpRequest
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
 
 from organisations.models import Person
 
 from .access import person_for_secret
+
+# Django makes session keys of lowercase letters and digits; anything else was never issued.
+SESSION_KEY = re.compile(r"[a-z0-9]+")
 
 
 class PersonalToken(HttpBearer):
@@ -19,5 +25,15 @@ class PersonalToken(HttpBearer):
         return person
 
 
+class SessionAuth(NinjaSessionAuth):
+    """Accept a signed-in browser's session; a forged session cookie is no session."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Person | None:
+        # PostgreSQL refuses text with NUL bytes: looking up such a key would be a server error.
+        if key is not None and not SESSION_KEY.fullmatch(key):
+            return None
+        return super().authenticate(request, key)
+
+
 # Reading endpoints also accept a signed-in browser, so a person can try them in the docs.
-TOKEN_OR_SESSION = [PersonalToken(), django_auth]
+TOKEN_OR_SESSION = [PersonalToken(), SessionAuth()]

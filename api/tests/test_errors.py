@@ -114,6 +114,13 @@ class ApiErrorTests(ApiTestCase):
                 self.assertIn("Authorization: Bearer", body["detail"])
                 self.assertEqual(response["WWW-Authenticate"], 'Bearer realm="trellis"')
 
+    def test_a_forged_session_cookie_is_no_session_rather_than_a_server_error(self) -> None:
+        # A NUL byte in the session key makes PostgreSQL refuse the session lookup.
+        for forged in ["abcdefgh\x00ijklmnop", "ABC'; --", "ü" * 32]:
+            self.client.cookies["sessionid"] = forged
+            for _environment in self.environments():
+                self.assertJsonError(self.client.get(MINE), 401)
+
     @override_settings(RATELIMIT_ENABLE=True, VERIFY_RATE="1/m")
     def test_a_throttled_verification_is_a_json_429_saying_when_to_retry(self) -> None:
         caches["throttle"].clear()
