@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: demo serve test test-fast lint browser-deps node-deps clean
+.PHONY: demo serve test test-fast lint browser-deps node-deps interop-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,14 +29,17 @@ serve: $(VENV)/.installed
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-node-deps:
-	@[ ! -f interop/package.json ] || [ interop/node_modules/.package-lock.json -nt interop/package-lock.json ] || npm ci --prefix interop --no-audit --no-fund --silent
+# The interop tests (Digital Bazaar's verifier) are not browser tests: test-fast needs them too.
+interop-deps:
+	@[ interop/node_modules/.package-lock.json -nt interop/package-lock.json ] || npm ci --prefix interop --no-audit --no-fund --silent
+
+node-deps: interop-deps
 	@[ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ] || npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 test: $(VENV)/.installed browser-deps node-deps
 	$(BIN)/pytest -n auto -q
 
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed interop-deps
 	$(BIN)/pytest -n auto -q -m "not browser"
 
 lint: $(VENV)/.installed
