@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 
 from . import actions
 from .access import get_token_for_user
@@ -45,7 +45,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         try:
             _token, secret = actions.create_token(request.user, form.cleaned_data["name"])
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             # Shown in this response only: it is not stored, so it cannot be shown again.
             return _tokens_page(request, TokenForm(), secret)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from assessments.access import get_managed_assessment_for_user
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 
 from . import actions
 from .access import (
@@ -36,12 +35,6 @@ from .models import LearningPlan, PlanItem, PlanTemplate
 from .summary import STALLED_AFTER, plan_page, school_summary
 
 
-def fail(form: Form, failure: ActionError) -> None:
-    """Show the action's message beside the field it names (or above the form)."""
-    field = failure.field if failure.field in form.fields else None
-    form.add_error(field, failure.message)
-
-
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     return redirect("plans:mine")
@@ -63,7 +56,7 @@ def start(request: HttpRequest) -> HttpResponse:
         try:
             plan = actions.start_plan(request.user, form.cleaned_data["organisation"])
         except ActionError as failure:
-            fail(form, failure)
+            attach_to_form(form, failure)
         else:
             return redirect("plans:detail", plan.pk)
     plans = list(plans_of(request.user))
@@ -123,7 +116,7 @@ def add_goal(request: HttpRequest, plan_id: int) -> HttpResponse:
         try:
             actions.add_goal(plan, form.cleaned_data["text"], request.user)
         except ActionError as failure:
-            fail(form, failure)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Goal added."))
             return redirect(_plan_url(plan.pk) + "#goals")
@@ -141,7 +134,7 @@ def add_target(request: HttpRequest, plan_id: int) -> HttpResponse:
                 plan, form.cleaned_data["competency"], form.cleaned_data["level"], request.user
             )
         except ActionError as failure:
-            fail(form, failure)
+            attach_to_form(form, failure)
         else:
             messages.success(
                 request, _("“%(c)s” is now a target competency.") % {"c": target.competency.name}
@@ -159,7 +152,7 @@ def add_item(request: HttpRequest, plan_id: int) -> HttpResponse:
         try:
             item = actions.add_item(plan, request.user, **form.cleaned_data)
         except ActionError as failure:
-            fail(form, failure)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("“%(t)s” added to your plan.") % {"t": item.title[:80]})
             return redirect(f"{_plan_url(plan.pk)}#item-{item.pk}")
@@ -179,7 +172,7 @@ def update_item(request: HttpRequest, item_id: int) -> HttpResponse:
                 item, request.user, data["status"], data["start_on"], data["due_on"], note
             )
         except ActionError as failure:
-            fail(form, failure)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("“%(t)s” saved.") % {"t": item.title})
             return redirect(f"{_plan_url(item.plan_id)}#item-{item.pk}")
@@ -274,7 +267,7 @@ def assign(request: HttpRequest, organisation_id: int) -> HttpResponse:
                     request.user,
                 )
             except ActionError as failure:
-                fail(form, failure)
+                attach_to_form(form, failure)
             else:
                 people, items = result["people"], result["items_added"]
                 assigned = ngettext(
@@ -312,7 +305,7 @@ def recommend(request: HttpRequest, organisation_id: int) -> HttpResponse:
     try:
         count = actions.suggest_from_assessment(assessment, request.user)
     except ActionError as failure:
-        fail(form, failure)
+        attach_to_form(form, failure)
         return render_school(request, organisation, form, status=400)
     if count:
         messages.success(

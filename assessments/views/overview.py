@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import get_led_organisation_for_user, led_organisations
 
 from .. import actions
@@ -113,7 +113,7 @@ def criterion_edit(request: HttpRequest, instrument_id: int, criterion_id: int) 
         try:
             target = actions.edit_criterion(instrument, criterion, form.cleaned_data["text"])
         except ActionError as failure:
-            form.add_error("text", failure.message)
+            attach_to_form(form, failure)
         else:
             if target.pk != instrument.pk:
                 messages.info(

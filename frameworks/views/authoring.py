@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import get_led_organisation_for_user, led_organisations
 
 from .. import actions
@@ -33,7 +33,7 @@ def framework_create(request: HttpRequest) -> HttpResponse:
                 organisation, data["title"], data["description"], data["specialties"], request.user
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Framework created. Now add its competencies."))
             return redirect("frameworks:detail", framework.pk)
@@ -60,7 +60,7 @@ def framework_edit(request: HttpRequest, framework_id: int) -> HttpResponse:
                 framework, data["title"], data["description"], data["specialties"], request.user
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             _saved(request, changed, framework)
             return redirect("frameworks:detail", framework.pk)
@@ -124,7 +124,7 @@ def competency_create(request: HttpRequest, framework_id: int) -> HttpResponse:
         try:
             competency = actions.add_competency(framework, parent, form.text(), request.user)
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Competency added."))
             return redirect("frameworks:competency", framework.pk, competency.pk)
@@ -142,7 +142,7 @@ def competency_edit(request: HttpRequest, framework_id: int, competency_id: int)
         try:
             changed = actions.edit_competency(competency, form.text(), request.user)
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             _saved(request, changed, framework)
             return redirect("frameworks:competency", framework.pk, competency.pk)
@@ -219,7 +219,7 @@ def copy(request: HttpRequest, framework_id: int) -> HttpResponse:
                 framework, organisation, form.cleaned_data["title"], request.user
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(
                 request,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from credentials.models import MicroCredential
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import can_lead, get_led_organisation_for_user, led_organisations
 
 from .. import actions
@@ -88,7 +88,7 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
                 organisation, created_by=request.user, **_arguments(form, by_id, credentials)
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Cohort created. Its members can now post in it."))
             return redirect("learning:cohort", cohort.pk)
@@ -120,7 +120,7 @@ def cohort_edit(request: HttpRequest, cohort_id: int) -> HttpResponse:
         try:
             actions.update_cohort(cohort, **_arguments(form, by_id, credentials))
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             if not cohorts_for_user(request.user).filter(pk=cohort.pk).exists():
                 # A facilitator who handed the cohort over no longer reads its space.
@@ -169,7 +169,7 @@ def post(request: HttpRequest, cohort_id: int) -> HttpResponse:
                 cohort, request.user, form.cleaned_data["text"], form.cleaned_data["file"]
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Posted."))
             return redirect("learning:cohort", cohort.pk)

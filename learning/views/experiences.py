@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import can_lead, led_organisations, memberships_of
 
 from .. import actions
@@ -154,7 +154,7 @@ def complete(request: HttpRequest, enrolment_id: int) -> HttpResponse:
         try:
             actions.complete_experience(enrolment, form.cleaned_data["reflection"], mentor)
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             if mentor:
                 text = _("Completed. %(name)s has been asked to sign it off.") % {
@@ -184,7 +184,7 @@ def sign_off(request: HttpRequest, enrolment_id: int) -> HttpResponse:
                 actions.sign_off_experience(enrolment, request.user, form.cleaned_data["note"])
         except ActionError as failure:
             if failure.field:
-                form.add_error(failure.field, failure.message)
+                attach_to_form(form, failure)
                 return _enrolment_page(request, enrolment, sign_off_form=form, status=400)
             messages.error(request, failure.message)
         else:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import get_led_organisation_for_user, led_organisations
 
 from .. import actions
@@ -36,7 +36,7 @@ def experience_create(request: HttpRequest) -> HttpResponse:
                 organisation, data, _chosen(competencies, data), request.user
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(
                 request,
@@ -67,7 +67,7 @@ def experience_edit(request: HttpRequest, experience_id: int) -> HttpResponse:
                 experience, form.cleaned_data, _chosen(competencies, form.cleaned_data)
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Saved."))
             return redirect("learning:experience", experience.pk)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import get_organisation_for_user, memberships_of
 
 from .. import actions
@@ -69,7 +69,7 @@ def playlist_create(request: HttpRequest) -> HttpResponse:
                 request.user, organisation, data["title"], data["description"], data["visibility"]
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Playlist created. Add resources to it from the library."))
             return redirect("learning:playlist", playlist.pk)
@@ -124,7 +124,7 @@ def playlist_edit(request: HttpRequest, playlist_id: int) -> HttpResponse:
                 playlist, data["title"], data["description"], data["visibility"]
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             if playlist.visibility == Playlist.Visibility.SHARED:
                 messages.success(
@@ -167,7 +167,7 @@ def playlist_share(request: HttpRequest, playlist_id: int) -> HttpResponse:
                 [c for c in cohorts if c.pk in chosen.get("cohorts", [])],
             )
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Saved whom the playlist is shared with."))
             return redirect("learning:playlist", playlist.pk)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from frameworks.access import frameworks_for_user
 from frameworks.models import Competency
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import get_organisation_for_user
 
 from .. import actions
@@ -127,7 +127,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
         try:
             resource = actions.add_resource(organisation, data, chosen, request.user)
         except ActionError as failure:
-            form.add_error(failure.field, failure.message)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Resource added to the library."))
             return redirect("learning:resource", resource.pk)

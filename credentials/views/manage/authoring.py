@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 
 from ... import actions
 from ...access import (
@@ -20,7 +20,6 @@ from ...access import (
 from ...actions.publishing import publishing_problems
 from ...forms_manage import MicroCredentialForm, RequirementForm, RequirementFormSet, StackForm
 from ...models import Issuer, MicroCredential, Stack
-from .common import attach
 
 
 def _forms(request: HttpRequest, issuer: Issuer, micro_credential: MicroCredential | None):
@@ -56,7 +55,7 @@ def _requirements(formset) -> list[dict]:
     ]
 
 
-def _render(request, issuer, micro_credential, form, formset, errors=None, status=200):
+def _render(request, issuer, micro_credential, form, formset, status=200):
     return render(
         request,
         "credentials/manage/edit.html",
@@ -65,7 +64,6 @@ def _render(request, issuer, micro_credential, form, formset, errors=None, statu
             "mc": micro_credential,
             "form": form,
             "formset": formset,
-            "errors": errors or {},
             "problems": publishing_problems(micro_credential) if micro_credential else [],
         },
         status=status,
@@ -82,7 +80,8 @@ def create(request: HttpRequest, issuer_slug: str) -> HttpResponse:
             try:
                 created = actions.create_draft(issuer, data, request.user)
             except ActionError as failure:
-                return _render(request, issuer, None, form, formset, attach(form, failure), 400)
+                attach_to_form(form, failure)
+                return _render(request, issuer, None, form, formset, status=400)
             messages.success(request, _("Draft saved. Publish it when it is complete."))
             return redirect("credentials:manage-edit", created.pk)
         return _render(request, issuer, None, form, formset, status=400)
@@ -103,9 +102,8 @@ def edit(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
                 actions.update_micro_credential(micro_credential, data)
             except ActionError as failure:
                 micro_credential.refresh_from_db()
-                return _render(
-                    request, issuer, micro_credential, form, formset, attach(form, failure), 400
-                )
+                attach_to_form(form, failure)
+                return _render(request, issuer, micro_credential, form, formset, status=400)
             messages.success(request, _("Draft saved."))
             return redirect("credentials:manage-edit", micro_credential.pk)
         return _render(request, issuer, micro_credential, form, formset, status=400)
@@ -201,7 +199,6 @@ def _stack_page(request: HttpRequest, issuer: Issuer, stack: Stack | None) -> Ht
     )
     choices = _stack_choices(issuer, stack)
     form = StackForm(request.POST or None, initial=initial, choices=choices)
-    errors: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
         try:
             if stack:
@@ -209,14 +206,14 @@ def _stack_page(request: HttpRequest, issuer: Issuer, stack: Stack | None) -> Ht
             else:
                 actions.create_stack(issuer, form.cleaned_data, request.user)
         except ActionError as failure:
-            errors = attach(form, failure)
+            attach_to_form(form, failure)
         else:
             messages.success(request, _("Stack saved."))
             return redirect("credentials:manage-issuer", issuer.slug)
     return render(
         request,
         "credentials/manage/stack.html",
-        {"issuer": issuer, "stack": stack, "form": form, "errors": errors},
+        {"issuer": issuer, "stack": stack, "form": form},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import can_lead, people_by_email, people_in, visible_organisations
 from organisations.models import Organisation, Person
 
@@ -155,7 +155,7 @@ def bulk_award(request: HttpRequest, issuer_slug: str) -> HttpResponse:
                     valid_until=form.cleaned_data["valid_until"],
                 )
             except ActionError as failure:
-                form.add_error(None, failure.message)
+                attach_to_form(form, failure)
             else:
                 return redirect("credentials:manage-batch", batch.pk)
         else:

@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 
 from ... import actions, keystore
 from ...access import get_issuer_for_manager
 from ...forms_issuers import IssuerForm
-from .common import attach, refuse
+from .common import refuse
 from .dashboard import organisations_to_offer, render_dashboard
 
 
@@ -44,8 +44,7 @@ def become_issuer(request: HttpRequest) -> HttpResponse:
                     website=form.cleaned_data["website"],
                 )
             except ActionError as failure:
-                for message in attach(form, failure).values():
-                    form.add_error(None, message)
+                attach_to_form(form, failure)
             else:
                 messages.success(
                     request,

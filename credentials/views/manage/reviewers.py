@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from lib.errors import ActionError
+from lib.errors import ActionError, attach_to_form
 from organisations.access import people_by_email
 from organisations.models import Person
 
@@ -17,14 +17,12 @@ from ...access import get_issuer_for_manager, get_managed_reviewer
 from ...calibration import ReviewRecord, calibrate, describe_duration
 from ...forms_manage import ReviewerForm
 from ...models import Review, Reviewer
-from .common import attach
 
 
 @login_required
 def reviewers(request: HttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     form = ReviewerForm(request.POST or None)
-    errors: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         # The pool is the people the manager may see; anyone else reads as no account at all.
@@ -41,7 +39,7 @@ def reviewers(request: HttpRequest, issuer_slug: str) -> HttpResponse:
             try:
                 actions.approve_reviewer(issuer, person, form.cleaned_data["kind"], request.user)
             except ActionError as failure:
-                errors = attach(form, failure)
+                attach_to_form(form, failure)
             else:
                 messages.success(
                     request, _("%(name)s can now review.") % {"name": person.full_name}
@@ -64,7 +62,7 @@ def reviewers(request: HttpRequest, issuer_slug: str) -> HttpResponse:
     return render(
         request,
         "credentials/manage/reviewers.html",
-        {"issuer": issuer, "seats": seats, "form": form, "errors": errors},
+        {"issuer": issuer, "seats": seats, "form": form},
         status=400 if request.method == "POST" else 200,
     )
 
