@@ -3,7 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import signin, views
+from . import signin
+from .views import joining
 
 urlpatterns = [
     path("accounts/login/", signin.SignInView.as_view(), name="login"),
@@ -28,5 +29,5 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("invitations/<str:token>/", views.accept_invitation, name="invitation-accept"),
+    path("invitations/<str:token>/", joining.accept_invitation, name="invitation-accept"),
 ]
