@@ -1,4 +1,4 @@
-"""Thin views over the plan actions: my plan, its parts, suggestions, and the school's plans."""
+"""My plans and each plan's page: its goals, target competencies, items and suggestions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,30 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from assessments.access import get_managed_assessment_for_user
 from lib.errors import ActionError, attach_to_form
 
-from . import actions
-from .access import (
-    get_led_organisation,
-    get_own_item,
-    get_own_plan,
-    get_own_suggestion,
-    get_plan_for_user,
-    plans_of,
-)
-from .errors import ErrorLink, error_links
-from .forms import (
-    AssignForm,
-    GoalForm,
-    ItemForm,
-    ItemUpdateForm,
-    RecommendForm,
-    StartForm,
-    TargetForm,
-)
-from .models import LearningPlan, PlanItem, PlanTemplate
-from .summary import STALLED_AFTER, plan_page, school_summary
+from .. import actions
+from ..access import get_own_item, get_own_plan, get_own_suggestion, get_plan_for_user, plans_of
+from ..errors import ErrorLink, error_links
+from ..forms import GoalForm, ItemForm, ItemUpdateForm, StartForm, TargetForm
+from ..models import LearningPlan, PlanItem
+from ..summary import STALLED_AFTER, plan_page
 
 
 @login_required
@@ -226,104 +210,3 @@ def decide_suggestion(request: HttpRequest, suggestion_id: int) -> HttpResponse:
     except ActionError as failure:
         return render_plan(request, suggestion.plan, 400, failure=failure.message)
     return redirect(_plan_url(suggestion.plan_id) + "#suggestions")
-
-
-def render_school(
-    request: HttpRequest, organisation, recommend_form: RecommendForm | None = None, status=200
-) -> HttpResponse:
-    form = recommend_form or RecommendForm(organisation)
-    return render(
-        request,
-        "plans/school.html",
-        {
-            "summary": school_summary(organisation, request.GET.get("page")),
-            "organisation": organisation,
-            "stalled_days": STALLED_AFTER.days,
-            "recommend_form": form,
-            "error_summary": error_links(form, "recommend"),
-        },
-        status=status,
-    )
-
-
-@login_required
-def school(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    return render_school(request, get_led_organisation(request.user, organisation_id))
-
-
-@login_required
-def assign(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_led_organisation(request.user, organisation_id)
-    form = AssignForm(organisation, request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                result = actions.assign_template(
-                    form.cleaned_data["template"],
-                    organisation,
-                    list(form.cleaned_data["people"]),
-                    request.user,
-                )
-            except ActionError as failure:
-                attach_to_form(form, failure)
-            else:
-                people, items = result["people"], result["items_added"]
-                assigned = ngettext(
-                    "Template assigned to %(n)s person.",
-                    "Template assigned to %(n)s people.",
-                    people,
-                ) % {"n": people}
-                added = ngettext(
-                    "%(n)s item added to their plans.", "%(n)s items added to their plans.", items
-                ) % {"n": items}
-                messages.success(request, f"{assigned} {added}")
-                return redirect("plans:school", organisation.pk)
-    templates = PlanTemplate.objects.all()
-    return render(
-        request,
-        "plans/assign.html",
-        {
-            "form": form,
-            "organisation": organisation,
-            "templates": templates,
-            "error_summary": error_links(form, "assign") if form.is_bound else [],
-        },
-        status=status,
-    )
-
-
-@login_required
-@require_POST
-def recommend(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = get_led_organisation(request.user, organisation_id)
-    form = RecommendForm(organisation, request.POST)
-    if not form.is_valid():
-        return render_school(request, organisation, form, status=400)
-    assessment = get_managed_assessment_for_user(request.user, form.cleaned_data["assessment"].pk)
-    try:
-        count = actions.suggest_from_assessment(assessment, request.user)
-    except ActionError as failure:
-        attach_to_form(form, failure)
-        return render_school(request, organisation, form, status=400)
-    if count:
-        messages.success(
-            request,
-            ngettext(
-                "%(n)s suggestion proposed to the team's plans from “%(a)s”.",
-                "%(n)s suggestions proposed to the team's plans from “%(a)s”.",
-                count,
-            )
-            % {"n": count, "a": assessment.title},
-        )
-    else:
-        messages.info(
-            request,
-            _(
-                "Nothing new to propose from “%(a)s”: the team's plans already have every "
-                "suggestion it leads to (accepted, dismissed or waiting)."
-            )
-            % {"a": assessment.title},
-        )
-    return redirect("plans:school", organisation.pk)

@@ -1,0 +1,1 @@
+"""Thin views over the plan actions, one module per area."""
