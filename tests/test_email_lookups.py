@@ -30,8 +30,8 @@ from .base import TrellisTestCase
 NOBODY = "nobody-at-all@nowhere.example"
 # Forms with an email field, and the test here that tries it with another district's emails.
 LOOKUPS = {
-    "credentials.forms_manage.BulkAwardForm": "test_the_bulk_award_preview",
-    "credentials.forms_manage.ReviewerForm": "test_the_reviewer_form",
+    "credentials.forms.manage.BulkAwardForm": "test_the_bulk_award_preview",
+    "credentials.forms.manage.ReviewerForm": "test_the_reviewer_form",
     "organisations.forms.InvitationForm": "test_the_invitation_form",
     "organisations.forms.StaffFileForm": "test_the_staff_import",
 }
@@ -40,7 +40,7 @@ NOT_LOOKUPS = {
     # Answers the same whether or not the account exists (organisations' password reset tests).
     "organisations.forms.TrellisPasswordResetForm",
     # The issuer's own contact address, published in its profile.
-    "credentials.forms_issuers.IssuerForm",
+    "credentials.forms.issuers.IssuerForm",
 }
 
 
@@ -48,8 +48,10 @@ def project_forms() -> list[type[forms.BaseForm]]:
     """Return every form class defined in the apps' forms modules."""
     apps = {path.parent.name for path in Path(settings.BASE_DIR).glob("*/apps.py")}
     for app in apps:
-        for path in (Path(settings.BASE_DIR) / app).glob("forms*.py"):
-            importlib.import_module(f"{app}.{path.stem}")
+        folder = Path(settings.BASE_DIR) / app
+        for path in [*folder.glob("forms*.py"), *folder.glob("forms/[!_]*.py")]:
+            module = ".".join(path.relative_to(settings.BASE_DIR).with_suffix("").parts)
+            importlib.import_module(module)
     found, waiting = [], [forms.BaseForm]
     while waiting:
         for subclass in waiting.pop().__subclasses__():

@@ -15,7 +15,7 @@ from organisations.access import can_lead
 from .. import actions
 from ..access import get_micro_credential_for_user, get_own_submission
 from ..files import neutral_name, serve_artifact
-from ..forms import AnswerTextForm, LinkForm, UploadForm
+from ..forms.earning import AnswerTextForm, LinkForm, UploadForm
 from ..history import past_rounds
 from ..models import Answer, Artifact, Award, MicroCredential, Requirement, Review, Submission
 from ..stack_listing import progress

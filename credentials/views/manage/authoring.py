@@ -18,7 +18,7 @@ from ...access import (
     get_managed_stack,
 )
 from ...actions.publishing import publishing_problems
-from ...forms_manage import MicroCredentialForm, RequirementForm, RequirementFormSet, StackForm
+from ...forms.manage import MicroCredentialForm, RequirementForm, RequirementFormSet, StackForm
 from ...models import Issuer, MicroCredential, Stack
 
 

@@ -17,7 +17,7 @@ from organisations.models import Organisation, Person
 from ... import actions
 from ...access import get_award_for_issuer_member, get_issuer_for_manager, get_managed_batch
 from ...actions.awarding import holders_of
-from ...forms_manage import BulkAwardForm
+from ...forms.manage import BulkAwardForm
 from ...models import Award, Issuer, MicroCredential
 from .common import refuse
 

@@ -13,7 +13,7 @@ from organisations.access import LEADER_ROLES, memberships_of
 from organisations.models import Organisation
 
 from ...access import get_issuer_for_manager, led_issuers
-from ...forms_issuers import IssuerForm
+from ...forms.issuers import IssuerForm
 from ...models import Award, Issuer, MicroCredential, Review, Submission
 from .common import refuse
 

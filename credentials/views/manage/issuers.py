@@ -11,7 +11,7 @@ from lib.errors import ActionError, attach_to_form
 
 from ... import actions, keystore
 from ...access import get_issuer_for_manager
-from ...forms_issuers import IssuerForm
+from ...forms.issuers import IssuerForm
 from .common import refuse
 from .dashboard import organisations_to_offer, render_dashboard
 

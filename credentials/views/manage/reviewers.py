@@ -15,7 +15,7 @@ from organisations.models import Person
 from ... import actions
 from ...access import get_issuer_for_manager, get_managed_reviewer
 from ...calibration import ReviewRecord, calibrate, describe_duration
-from ...forms_manage import ReviewerForm
+from ...forms.manage import ReviewerForm
 from ...models import Review, Reviewer
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Competency
 
-from .models import Artifact, MicroCredential, Requirement, Reviewer
+from ..models import Artifact, MicroCredential, Requirement, Reviewer
 
 TEXT = {"rows": 3}
 
