@@ -10,6 +10,19 @@ from lib.errors import ActionError
 from ..models import Criterion, Rating, Response, TeamMember
 
 
+def _lock_seat(member: TeamMember) -> None:
+    """Lock the member's seat and read it again, with its assessment's stage as it is now.
+
+    A double click sends two submits, and an autosave may arrive as the member submits: the
+    seat's row makes them wait their turn, and the later one sees what the earlier one did.
+    """
+    member.refresh_from_db(
+        from_queryset=TeamMember.objects.select_for_update(of=("self",)).select_related(
+            "assessment"
+        )
+    )
+
+
 def _check_answer(member: TeamMember, criterion: Criterion, rating: int | None) -> None:
     assessment = member.assessment
     if not assessment.accepts_answers:
@@ -43,6 +56,7 @@ def save_answer(
     member: TeamMember, criterion: Criterion, rating: int | None, evidence: str, growth: str
 ) -> Response:
     """Save one criterion's draft answer; nothing else changes."""
+    _lock_seat(member)
     _check_answer(member, criterion, rating)
     response, _created = Response.objects.update_or_create(
         member=member,
@@ -71,11 +85,14 @@ def unanswered_criteria(member: TeamMember) -> list[Criterion]:
 
 @transaction.atomic
 def submit_answers(member: TeamMember, allow_incomplete: bool = False) -> TeamMember:
-    """Submit the member's answers; unanswered criteria need an explicit confirmation."""
+    """Submit the member's answers once; unanswered criteria need an explicit confirmation."""
+    _lock_seat(member)
     if not member.assessment.accepts_answers:
         raise ActionError(_("This assessment is no longer collecting answers."))
     if member.submitted_at:
-        return member
+        raise ActionError(
+            _("You have already submitted your answers; they can no longer be changed.")
+        )
     missing = unanswered_criteria(member)
     if missing and not allow_incomplete:
         raise ActionError(

@@ -11,7 +11,10 @@ from ..models import Assessment, Criterion, FocusArea, FocusGroup, Instrument, R
 
 @transaction.atomic
 def copy_instrument(instrument: Instrument, organisation: Organisation, title: str) -> Instrument:
-    """Make an editable copy of an instrument for the organisation."""
+    """Make an editable copy of an instrument for the organisation, as its next version."""
+    # The organisation's row guards its version numbers: parallel copies and edits wait here,
+    # then each reads the latest version the one before it made, instead of both taking N+1.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
     latest = (
         Instrument.objects.filter(organisation=organisation, slug=instrument.slug)
         .order_by("-version")
