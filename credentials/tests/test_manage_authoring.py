@@ -188,6 +188,15 @@ class AuthoringTests(TrellisTestCase):
         self.assertContains(response, "Line 2", status_code=400)
         self.assertContains(response, "start it with https://", status_code=400)
 
+    def test_a_refusal_about_the_requirements_is_listed_above_the_form(self) -> None:
+        # The action names "requirements", which the micro-credential form has no field for.
+        response = self.create(**requirement(1))
+        self.assertEqual(response.status_code, 400)
+        summary = response.content.decode().split('<form method="post" novalidate>')[0]
+        self.assertIn("Nothing was saved yet", summary)
+        self.assertIn("Two requirements share the key “reflection”", summary)
+        self.assertFalse(MicroCredential.objects.exists())
+
     def test_a_title_already_in_use_is_refused_rather_than_made_a_new_version(self) -> None:
         publish_sample(self.issuer, title="Leading Instructional Rounds")
         response = self.create()
