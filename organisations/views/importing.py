@@ -47,9 +47,9 @@ def staff_import_preview(
         messages.success(
             request,
             _(
-                "Import finished: %(new_people)s new people invited, %(joined)s people already "
-                "on Trellis added here, %(unchanged)s already here, %(rows_with_errors)s rows "
-                "skipped because of errors."
+                "Import finished. New people invited: %(new_people)s. People already on "
+                "Trellis added here: %(joined)s. Already here: %(unchanged)s. Rows skipped "
+                "because of errors: %(rows_with_errors)s."
             )
             % summary,
         )

@@ -198,7 +198,7 @@ def test_the_staff_import_preview_names_each_bad_row(world, new_context, live_se
     assert not Membership.objects.filter(person__email="maria@clarendon.example").exists()
 
     page.get_by_role("button", name="Import 1 good row").click()
-    expect(page.get_by_role("status").first).to_contain_text("Import finished: 1 new people invited")
+    expect(page.get_by_role("status").first).to_contain_text("New people invited: 1.")
     assert Membership.objects.get(person__email="maria@clarendon.example").organisation_id == (
         world.walker_gamble.pk
     )
