@@ -45,6 +45,7 @@ test-fast: $(VENV)/.installed interop-deps
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf var $(VENV)
