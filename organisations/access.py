@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -10,21 +11,23 @@ from .models import Invitation, Membership, Organisation, Person, Role
 LEADER_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICYMAKER})
 
 
-def memberships_of(user: Person) -> list[Membership]:
-    """Return the user's memberships with their organisations, cached for the request."""
+def memberships_of(user: Person | AnonymousUser) -> list[Membership]:
+    """Return the user's memberships with their organisations, cached for the request.
+
+    An anonymous visitor has none, so public pages may ask the questions below of anyone.
+    """
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_trellis_memberships", None)
+    cached = user.cached_memberships
     if cached is None:
         cached = list(Membership.objects.filter(person=user).select_related("organisation"))
-        user._trellis_memberships = cached  # type: ignore[attr-defined]
+        user.cached_memberships = cached
     return cached
 
 
 def forget_memberships(user: Person) -> None:
     """Drop the memberships cached for the request, after the user's own roles changed."""
-    if getattr(user, "_trellis_memberships", None) is not None:
-        del user._trellis_memberships
+    user.cached_memberships = None
 
 
 def visible_q(user: Person, prefix: str = "") -> Q:
@@ -40,18 +43,18 @@ def visible_organisations(user: Person) -> QuerySet[Organisation]:
     return Organisation.objects.filter(visible_q(user))
 
 
-def roles_in(user: Person, organisation: Organisation) -> set[str]:
+def roles_in(user: Person | AnonymousUser, organisation: Organisation) -> set[str]:
     """Return the roles the user holds in the organisation or any organisation above it."""
     return {
         m.role for m in memberships_of(user) if organisation.path.startswith(m.organisation.path)
     }
 
 
-def can_see(user: Person, organisation: Organisation) -> bool:
+def can_see(user: Person | AnonymousUser, organisation: Organisation) -> bool:
     return bool(roles_in(user, organisation))
 
 
-def can_lead(user: Person, organisation: Organisation) -> bool:
+def can_lead(user: Person | AnonymousUser, organisation: Organisation) -> bool:
     """Say whether the user is an administrator or policymaker over the organisation."""
     return bool(roles_in(user, organisation) & LEADER_ROLES)
 

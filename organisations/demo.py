@@ -151,10 +151,10 @@ def _create_people(
     demo: DemoDistrict, teacher_total: int, rng: random.Random, password: str
 ) -> None:
     people: list[Person] = []
-    plan: list[tuple[int, Organisation, str, str]] = []
+    plan: list[tuple[int, Organisation, Role, str]] = []
     counter = 0
 
-    def person(role: str, organisation: Organisation, title: str = "", email: str = "") -> None:
+    def person(role: Role, organisation: Organisation, title: str = "", email: str = "") -> None:
         nonlocal counter
         counter += 1
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)

@@ -1,13 +1,16 @@
 """Forms for people, invitations and staff imports."""
 
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, OuterRef
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Person, Role
@@ -19,7 +22,13 @@ class SignInForm(AuthenticationForm):
     """Django's sign-in form, which refuses with the given message, without checking the
     password, while the attempt is throttled (see organisations/signin.py)."""
 
-    def __init__(self, request=None, *args, refusal: str | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        request: HttpRequest | None = None,
+        *args: Any,
+        refusal: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(request, *args, **kwargs)
         self.refusal = refusal
 
@@ -41,7 +50,7 @@ class TrellisPasswordResetForm(PasswordResetForm):
         )
         return (p for p in people if p.has_usable_password() or p.belongs)
 
-    def save(self, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         site = urlsplit(settings.SITE_URL)
         kwargs.update(
             domain_override=site.netloc,
@@ -49,7 +58,7 @@ class TrellisPasswordResetForm(PasswordResetForm):
             subject_template_name="registration/trellis_password_reset_subject.txt",
             extra_email_context={"site_url": settings.SITE_URL},
         )
-        super().save(**kwargs)
+        super().save(*args, **kwargs)
 
 
 class InvitationForm(forms.Form):
@@ -63,8 +72,9 @@ class AcceptInvitationForm(forms.Form):
     password = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput)
     password_again = forms.CharField(label=_("Type it again"), widget=forms.PasswordInput)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("password") != data.get("password_again"):
             self.add_error(
                 "password_again", _("The two passwords differ; type the same one twice.")
@@ -87,7 +97,7 @@ class StaffFileForm(forms.Form):
         ),
     )
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_STAFF_FILE_BYTES:
             raise forms.ValidationError(

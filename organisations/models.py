@@ -1,6 +1,7 @@
 """States, districts, schools and other organisations; the people in them and their roles."""
 
 from datetime import datetime, timedelta
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -57,13 +58,13 @@ class Organisation(models.Model):
 
 
 class PersonManager(BaseUserManager["Person"]):
-    def create_user(self, email: str, password: str | None = None, **fields) -> "Person":
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> "Person":
         person = self.model(email=self.normalize_email(email).lower(), **fields)
         person.set_password(password)
         person.save(using=self._db)
         return person
 
-    def create_superuser(self, email: str, password: str | None = None, **fields) -> "Person":
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "Person":
         fields.setdefault("is_staff", True)
         fields.setdefault("is_superuser", True)
         return self.create_user(email, password, **fields)
@@ -81,7 +82,10 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    # What organisations.access.memberships_of read for this request; not a column.
+    cached_memberships: "list[Membership] | None" = None
 
     class Meta:
         ordering = ["family_name", "given_name"]

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from hashlib import sha256
 from time import time as wall_clock
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.core import signing
 from django.core.cache import caches
-from django.forms.forms import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import ngettext
@@ -222,7 +224,7 @@ class SignInView(LoginView):
     attempt: SignInAttempt | None = None
     refusal: Refusal | None = None
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.attempt = SignInAttempt(request)
         self.refusal = self.attempt.refusal()
         return super().post(request, *args, **kwargs)
@@ -231,12 +233,12 @@ class SignInView(LoginView):
         refusal = self.refusal.message if self.refusal else None
         return {**super().get_form_kwargs(), "refusal": refusal}
 
-    def form_valid(self, form: SignInForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         remember_device(self.request, response, form.get_user())
         return response
 
-    def form_invalid(self, form: SignInForm) -> HttpResponse:
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         # Only a checked, wrong password counts; a blank field is not a guess.
         if self.attempt and form.has_error(NON_FIELD_ERRORS, "invalid_login"):
             self.refusal = self.attempt.count_failure()
@@ -254,7 +256,7 @@ class PasswordResetRequestView(PasswordResetView):
 
     form_class = TrellisPasswordResetForm
 
-    def form_valid(self, form: TrellisPasswordResetForm) -> HttpResponse:
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         limits: list[tuple[Key, str]] = [("ip", settings.PASSWORD_RESET_RATE)]
         if seconds := wait_seconds(self.request, "password-reset", limits, count=True):
             # Refusing per address reveals nothing about any account, so it may say so.

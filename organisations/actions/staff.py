@@ -123,16 +123,17 @@ def _invite_imported(
     waiting: dict[tuple[int, str], Invitation] = {}
     organisation_ids = {organisation_id for _person, organisation_id in places}
     for chunk in _chunks([p.email for p in people.values()]):
-        for invitation in Invitation.objects.filter(
+        for found in Invitation.objects.filter(
             email__in=chunk,
             organisation_id__in=organisation_ids,
             accepted_at=None,
             revoked_at=None,
         ).select_related("organisation"):
-            waiting[(invitation.organisation_id, invitation.email)] = invitation
+            waiting[(found.organisation_id, found.email)] = found
     organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=organisation_ids)}
     now = timezone.now()
-    created, renewed = [], []
+    created: list[Invitation] = []
+    renewed: list[Invitation] = []
     for (person_id, organisation_id), role in places.items():
         email = people[person_id].email
         invitation = waiting.get((organisation_id, email))

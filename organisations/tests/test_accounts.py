@@ -30,7 +30,7 @@ class AccountTests(TrellisTestCase):
     def test_password_reset_sends_a_working_link(self) -> None:
         self.client.post(reverse("password_reset"), {"email": "alice@clarendon.example"})
         self.assertEqual(len(mail.outbox), 1)
-        link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
+        link = re.search(r"https?://\S+", str(mail.outbox[0].body)).group(0)
         path = urlsplit(link).path
         form = self.client.get(path, follow=True)
         self.assertContains(form, "new_password1")
@@ -49,7 +49,7 @@ class AccountTests(TrellisTestCase):
                 {"email": "newbie@clarendon.example", "role": "teacher"},
             )
         self.assertEqual(len(mail.outbox), 1)
-        path = re.search(r"/invitations/\S+/", mail.outbox[0].body).group(0)
+        path = re.search(r"/invitations/\S+/", str(mail.outbox[0].body)).group(0)
         self.client.logout()
         mismatched = self.client.post(
             path,

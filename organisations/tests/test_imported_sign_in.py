@@ -57,7 +57,7 @@ class ImportedStaffSignInTests(TrellisTestCase):
     def test_an_imported_person_chooses_a_password_from_the_invitation_and_signs_in(self) -> None:
         self.import_file()
         email = next(m for m in mail.outbox if m.to == ["maria@clarendon.example"])
-        path = re.search(r"/invitations/\S+/", email.body).group(0)
+        path = re.search(r"/invitations/\S+/", str(email.body)).group(0)
         self.client.logout()
         page = self.client.get(path)
         self.assertContains(page, 'value="María"')

@@ -26,7 +26,7 @@ class InvitationTests(TrellisTestCase):
             return invite_person(organisation or self.walker_gamble, email, role, self.paula)
 
     def link(self) -> str:
-        return re.search(r"/invitations/\S+/", mail.outbox[-1].body).group(0)
+        return re.search(r"/invitations/\S+/", str(mail.outbox[-1].body)).group(0)
 
     @override_settings(INVITATION_DAYS=3)
     def test_an_invitation_works_for_the_configured_days_and_says_so(self) -> None:
@@ -161,7 +161,7 @@ class InvitationTests(TrellisTestCase):
         self.assertContains(withdrawn, "The invitation to newbie@clarendon.example is withdrawn")
         self.assertNotContains(withdrawn, "newbie@clarendon.example</td>")
         self.client.logout()
-        gone = self.client.get(re.search(r"/invitations/\S+/", mail.outbox[0].body).group(0))
+        gone = self.client.get(re.search(r"/invitations/\S+/", str(mail.outbox[0].body)).group(0))
         self.assertContains(gone, "It was withdrawn", status_code=410)
         # Inviting the address again makes a fresh invitation with a new link.
         again = self.invite("newbie@clarendon.example")

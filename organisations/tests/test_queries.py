@@ -34,11 +34,11 @@ class ChildrenCountTests(TrellisTestCase):
         sam = make_person("sam@sc.example", "Sam", "State", Role.POLICYMAKER, self.south_carolina)
         self.client.force_login(sam)
         page = self.client.get(reverse("organisations:detail", args=[self.south_carolina.pk]))
-        children = {c.name: c.people for c in page.context["children"]}
+        children = {c.name: people for c, people in page.context["children"]}
         # Alice, Bob and Paula at Walker-Gamble, Carl at St. Paul, Dana in the district itself.
         self.assertEqual(children["Clarendon County School District 3"], 5)
         self.client.force_login(self.dana)
         page = self.client.get(reverse("organisations:detail", args=[self.clarendon.pk]))
-        children = {c.name: c.people for c in page.context["children"]}
+        children = {c.name: people for c, people in page.context["children"]}
         self.assertEqual(children[self.walker_gamble.name], 3)
         self.assertEqual(children[self.st_paul.name], 1)

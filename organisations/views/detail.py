@@ -2,8 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
+
+from lib.http import AuthenticatedHttpRequest
 
 from ..access import can_lead, get_organisation_for_user
 from ..links import offered_links
@@ -31,12 +33,13 @@ def people_below_children(organisation: Organisation) -> dict[int, int]:
 
 
 @login_required
-def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def organisation_detail(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, organisation_id)
-    children = list(Organisation.objects.filter(parent=organisation))
     people = people_below_children(organisation)
-    for child in children:
-        child.people = people.get(child.pk, 0)
+    children = [
+        (child, people.get(child.pk, 0))
+        for child in Organisation.objects.filter(parent=organisation)
+    ]
     role_counts = dict(
         Membership.objects.filter(organisation__path__startswith=organisation.path)
         .values_list("role")

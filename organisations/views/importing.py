@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from lib.http import AuthenticatedHttpRequest
 
 from .. import actions
 from ..access import get_led_organisation_for_user
@@ -15,7 +17,7 @@ from ..staff_import import decode_upload, parse_staff_csv
 
 
 @login_required
-def staff_import_upload(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def staff_import_upload(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     form = StaffFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -36,7 +38,7 @@ def staff_import_upload(request: HttpRequest, organisation_id: int) -> HttpRespo
 
 @login_required
 def staff_import_preview(
-    request: HttpRequest, organisation_id: int, import_id: int
+    request: AuthenticatedHttpRequest, organisation_id: int, import_id: int
 ) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     pending = StaffImport.objects.filter(pk=import_id, organisation=organisation).first()

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lib.http import AuthenticatedHttpRequest
+
 from .. import actions
 from ..access import (
     can_lead,
@@ -18,7 +20,9 @@ from ..forms import RoleChangeForm
 from ..models import Membership, Organisation
 
 
-def after_membership_change(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+def after_membership_change(
+    request: AuthenticatedHttpRequest, organisation: Organisation
+) -> HttpResponse:
     """Go back to the people page, or as near as the leader's remaining roles allow."""
     # The leader may just have changed their own role: forget the memberships read earlier.
     forget_memberships(request.user)
@@ -47,7 +51,9 @@ def refuse_last_leader(request: HttpRequest, membership: Membership) -> HttpResp
 
 
 @login_required
-def membership_role(request: HttpRequest, organisation_id: int, membership_id: int) -> HttpResponse:
+def membership_role(
+    request: AuthenticatedHttpRequest, organisation_id: int, membership_id: int
+) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     membership = get_membership_for_user(request.user, organisation, membership_id)
     form = RoleChangeForm(request.POST or None, initial={"role": membership.role})
@@ -81,7 +87,7 @@ def membership_role(request: HttpRequest, organisation_id: int, membership_id: i
 
 @login_required
 def membership_remove(
-    request: HttpRequest, organisation_id: int, membership_id: int
+    request: AuthenticatedHttpRequest, organisation_id: int, membership_id: int
 ) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     membership = get_membership_for_user(request.user, organisation, membership_id)

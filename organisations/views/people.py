@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from lib.http import AuthenticatedHttpRequest
 
 from .. import actions
 from ..access import (
@@ -23,7 +25,7 @@ from ..models import Membership
 
 
 @login_required
-def people_list(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def people_list(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     query = request.GET.get("q", "").strip()
     memberships = Membership.objects.filter(
@@ -59,7 +61,7 @@ def people_list(request: HttpRequest, organisation_id: int) -> HttpResponse:
 
 
 @login_required
-def invite(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def invite(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -107,7 +109,7 @@ def invite(request: HttpRequest, organisation_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def invitation_resend(
-    request: HttpRequest, organisation_id: int, invitation_id: int
+    request: AuthenticatedHttpRequest, organisation_id: int, invitation_id: int
 ) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     invitation = get_pending_invitation_for_user(request.user, organisation, invitation_id)
@@ -123,7 +125,7 @@ def invitation_resend(
 @login_required
 @require_POST
 def invitation_revoke(
-    request: HttpRequest, organisation_id: int, invitation_id: int
+    request: AuthenticatedHttpRequest, organisation_id: int, invitation_id: int
 ) -> HttpResponse:
     organisation = get_led_organisation_for_user(request.user, organisation_id)
     invitation = get_pending_invitation_for_user(request.user, organisation, invitation_id)
