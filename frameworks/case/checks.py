@@ -10,7 +10,15 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .fields import spec_of
-from .model import ASSOCIATION_TYPES, CaseAssociation, CaseDefinitions, CasePackage, Link
+from .model import (
+    ASSOCIATION_TYPES,
+    CaseAssociation,
+    CaseDefinitions,
+    CaseDocument,
+    CaseItem,
+    CasePackage,
+    Link,
+)
 
 Place = Literal["document", "item", "external", "dangling"]
 
@@ -20,7 +28,7 @@ class Resolution:
     """Where a reference leads: to this package's document or an item, elsewhere, or nowhere."""
 
     place: Place
-    identifier: str | None = None  # the in-package node's identifier, as that node spells it
+    identifier: str = ""  # the in-package node's identifier, as that node spells it
     reason: str = ""  # for dangling references: why, as the end of a sentence
     fix: str = ""  # for dangling references: what to do, with {key} for the field's name
 
@@ -34,7 +42,9 @@ class PackageIndex:
         self.nodes: dict[str, tuple[Place, str]] = {}
         self.uris: dict[str, tuple[Place, str]] = {}
         self.prefixes: set[str] = set()
-        for place, node in [("document", document), *(("item", item) for item in package.items)]:
+        nodes: list[tuple[Place, CaseDocument | CaseItem]] = [("document", document)]
+        nodes += [("item", item) for item in package.items]
+        for place, node in nodes:
             self.nodes.setdefault(node.identifier.lower(), (place, node.identifier))
             if node.uri:
                 self.uris.setdefault(node.uri, (place, node.identifier))

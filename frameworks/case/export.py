@@ -3,7 +3,7 @@
 import copy
 from typing import Any
 
-from .fields import Kind, spec_of
+from .fields import CaseObject, Kind, spec_of
 from .link import LINK_PARTS, Link
 from .model import CasePackage
 
@@ -23,7 +23,7 @@ def export_package(package: CasePackage) -> dict[str, Any]:
     return out
 
 
-def object_json(obj: Any) -> dict[str, Any]:
+def object_json(obj: CaseObject) -> dict[str, Any]:
     """Write one CASE dataclass as JSON: its known keys in CASE order, then its extra keys."""
     out: dict[str, Any] = {}
     for spec in spec_of(type(obj)):

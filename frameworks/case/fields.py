@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar, Protocol, TypeVar
 
 
 class Kind(Enum):
@@ -26,6 +26,19 @@ class Kind(Enum):
     OBJECT_LIST = "object_list"
 
 
+class CaseObject(Protocol):
+    """A CASE dataclass: its CASE name, its `case_key` attributes, and the keys CASE lacks."""
+
+    NAME: ClassVar[str]
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+    extra: dict[str, Any]
+
+    def __init__(self, **values: Any) -> None: ...
+
+
+CaseObjectT = TypeVar("CaseObjectT", bound=CaseObject)
+
+
 @dataclass(frozen=True)
 class Field:
     """One CASE key: its JSON name, attribute name, kind and whether CASE requires it."""
@@ -35,7 +48,7 @@ class Field:
     kind: Kind = Kind.TEXT
     required: bool = False
     aliases: tuple[str, ...] = ()  # misspellings real files use, read only when `key` is absent
-    cls: type | None = None  # the dataclass for OBJECT and OBJECT_LIST fields
+    cls: type[CaseObject] | None = None  # the dataclass for OBJECT and OBJECT_LIST fields
 
 
 def case_key(
@@ -44,7 +57,7 @@ def case_key(
     *,
     required: bool = False,
     aliases: tuple[str, ...] = (),
-    cls: type | None = None,
+    cls: type[CaseObject] | None = None,
     default_factory: Callable[[], Any] | None = None,
 ) -> Any:
     """Declare a dataclass attribute that holds the CASE key `key`.
@@ -59,7 +72,7 @@ def case_key(
 
 
 @cache
-def spec_of(cls: type) -> tuple[Field, ...]:
+def spec_of(cls: type[CaseObject]) -> tuple[Field, ...]:
     """Return the CASE keys of a dataclass, in CASE order, from its `case_key` attributes."""
     return tuple(
         dataclasses.replace(attribute.metadata["case"], attr=attribute.name)

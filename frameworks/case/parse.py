@@ -6,6 +6,7 @@ from typing import Any
 
 from .checks import check_package
 from .errors import CaseError, Problems, describe
+from .fields import CaseObjectT
 from .model import (
     CaseAssociation,
     CaseDefinitions,
@@ -106,7 +107,9 @@ def _unwrap(raw: Any, problems: Problems) -> dict[str, Any]:
     )
 
 
-def _read_list(cls: type, raw: dict[str, Any], key: str, problems: Problems) -> list[Any]:
+def _read_list(
+    cls: type[CaseObjectT], raw: dict[str, Any], key: str, problems: Problems
+) -> list[CaseObjectT]:
     """Read one of the package's top-level object lists; an absent list is empty."""
     value = raw.get(key)
     if value is None:
@@ -141,7 +144,8 @@ def _link_to_document(package: CasePackage) -> None:
         document.package_uri = Link(
             uri=document.package_uri.uri, identifier=document.identifier, title=document.title
         )
-    for obj in [*package.items, *package.associations]:
+    pointing: list[CaseItem | CaseAssociation] = [*package.items, *package.associations]
+    for obj in pointing:
         link = obj.document_uri
         if link is not None and link.is_bare and link.uri == document.uri:
             obj.document_uri = Link(

@@ -7,7 +7,7 @@ from typing import Any
 
 from .dates import normalise_datetime
 from .errors import Problems, describe
-from .fields import TEXT_EXPECTED, Field, Kind, spec_of
+from .fields import TEXT_EXPECTED, CaseObject, CaseObjectT, Field, Kind, spec_of
 from .link import LINK_PARTS, Link
 
 # The OpenSALT schema's own (unanchored) UUID pattern, so we accept exactly what it accepts.
@@ -15,7 +15,7 @@ UUID_PATTERN = re.compile(r"[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}")
 WHOLE_NUMBER = re.compile(r"\s*[+-]?\d+\s*")
 
 
-def label(cls: type, raw: Any, position: int | None) -> str:
+def label(cls: type[CaseObject], raw: Any, position: int | None) -> str:
     """Name an object for messages: by identifier when it has one, else by its place."""
     identifier = raw.get("identifier") if isinstance(raw, dict) else None
     if isinstance(identifier, str) and identifier:
@@ -26,13 +26,15 @@ def label(cls: type, raw: Any, position: int | None) -> str:
 
 
 @cache
-def _keys(cls: type) -> tuple[dict[str, Field], dict[str, Field]]:
+def _keys(cls: type[CaseObject]) -> tuple[dict[str, Field], dict[str, Field]]:
     """Map a class's CASE keys, and their known misspellings, to its fields."""
     spec = spec_of(cls)
     return {f.key: f for f in spec}, {a: f for f in spec for a in f.aliases}
 
 
-def read_object(cls: type, raw: Any, where: str, problems: Problems) -> Any:
+def read_object(
+    cls: type[CaseObjectT], raw: Any, where: str, problems: Problems
+) -> CaseObjectT | None:
     """Build `cls` from `raw`, keeping unknown keys in `extra`; None if `raw` is no object."""
     if not isinstance(raw, dict):
         problems.error(
@@ -124,17 +126,18 @@ def read_value(spec: Field, value: Any, where: str, key: str, problems: Problems
             return wrong()
         links = [read_link(v, prefix, problems, need_identifier=False, key=spec.key) for v in value]
         return [link for link in links if link is not None]
-    if kind is Kind.OBJECT:
-        return read_object(spec.cls, value, f"{key} in {where}", problems)
-    if kind is Kind.OBJECT_LIST:
+    cls = spec.cls
+    if kind is Kind.OBJECT and cls is not None:
+        return read_object(cls, value, f"{key} in {where}", problems)
+    if kind is Kind.OBJECT_LIST and cls is not None:
         if not isinstance(value, list):
             return wrong()
         objects = [
-            read_object(spec.cls, raw, f"{label(spec.cls, raw, n)} in {where}", problems)
+            read_object(cls, raw, f"{label(cls, raw, n)} in {where}", problems)
             for n, raw in enumerate(value)
         ]
         return [obj for obj in objects if obj is not None]
-    raise AssertionError(f"unhandled kind {kind}")
+    raise AssertionError(f"unhandled kind {kind} of {spec.key}, or no class for its objects")
 
 
 def _read_datetime(

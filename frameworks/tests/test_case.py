@@ -227,6 +227,7 @@ def test_it_keeps_sequence_numbers_through_a_round_trip() -> None:
 def test_it_keeps_item_types_and_their_definitions_through_a_round_trip() -> None:
     package = round_trip(parse_package(sample_bytes(OPENSALT)))
     types = package.definitions.item_types
+    assert types is not None
     assert [(t.title, t.type_code, t.hierarchy_code) for t in types] == [
         ("Cluster", "Cluster", "1"),
         ("Standard", "Standard", "1"),
@@ -675,9 +676,12 @@ def test_the_generator_is_reproducible_for_a_seed_and_varies_between_seeds() -> 
 
 def test_the_generators_rubric_and_definitions_survive_a_round_trip() -> None:
     package = parse_package(make_large_package(500))
+    assert package.rubrics is not None
     [rubric] = package.rubrics
+    assert rubric.criteria is not None
     assert len(rubric.criteria) == 1  # one domain for 500 items
     levels = rubric.criteria[0].levels
+    assert levels is not None
     assert [(lv.quality, lv.score, lv.position) for lv in levels] == [
         ("Emerging", 1, 1),
         ("Developing", 2, 2),
@@ -697,7 +701,12 @@ def test_it_keeps_unknown_keys_inside_rubrics_and_definitions() -> None:
     data["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"][0]["colour"] = "amber"
     data["CFDefinitions"]["CFItemTypes"][0]["trellisIcon"] = "compass"
     package = parse_package(data)
-    assert package.rubrics[0].criteria[0].levels[0].extra == {"colour": "amber"}
+    assert package.rubrics is not None
+    criteria = package.rubrics[0].criteria
+    assert criteria is not None
+    levels = criteria[0].levels
+    assert levels is not None
+    assert levels[0].extra == {"colour": "amber"}
     assert export_package(package) == data
 
 
