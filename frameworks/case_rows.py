@@ -11,9 +11,10 @@ the default levels and no specialties exports exactly the CASE it was imported f
 """
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
-EMPTY = (None, "", [])
+EMPTY: tuple[object, ...] = (None, "", [])
 
 DOCUMENT_COLUMNS = {
     "identifier": "case_identifier",
@@ -35,7 +36,10 @@ ASSOCIATION_COLUMNS = {
     "associationType": "association_type",
     "sequenceNumber": "sequence_number",
 }
-COLUMN_DEFAULTS = {"education_levels": list, "sequence_number": lambda: None}
+COLUMN_DEFAULTS: dict[str, Callable[[], Any]] = {
+    "education_levels": list,
+    "sequence_number": lambda: None,
+}
 
 EXTENSIONS = "extensions"
 OURS = "trellis"

@@ -74,9 +74,9 @@ def _details(
     )
     for row in LevelDescriptor.objects.filter(competency__framework=framework):
         details[row.competency_id]["levels"][level_keys[row.level_id]] = row.description
-    for row in SpecialtyVariation.objects.filter(competency__framework=framework):
-        key = specialty_keys[row.specialty_id]
-        details[row.competency_id]["specialties"][key] = row.description
+    for variation in SpecialtyVariation.objects.filter(competency__framework=framework):
+        key = specialty_keys[variation.specialty_id]
+        details[variation.competency_id]["specialties"][key] = variation.description
     return details
 
 

@@ -16,6 +16,7 @@ import ssl
 import urllib.error
 import urllib.request
 from functools import partial
+from typing import IO, Any
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
@@ -23,8 +24,8 @@ from django.utils.translation import gettext as _
 MAX_CASE_BYTES = 50 * 1024 * 1024  # a 5,000-item package is about 6 MB
 TIMEOUT_SECONDS = 20
 
-# What getaddrinfo answers for one address: (family, type, proto, canonname, sockaddr).
-Target = tuple[socket.AddressFamily, tuple]
+# Where to connect: the family and the socket address getaddrinfo gave, (host, port, …).
+Target = tuple[socket.AddressFamily, tuple[str, int] | tuple[str, int, int, int]]
 
 
 class FetchError(Exception):
@@ -72,7 +73,15 @@ def resolve(url: str, allow_private: bool) -> list[Target]:
             _("The host %(host)s could not be found. Check the address for typing mistakes.")
             % {"host": parts.hostname}
         ) from None
-    targets = list(dict.fromkeys((family, sockaddr) for family, _t, _p, _c, sockaddr in found))
+    # Each getaddrinfo answer is (family, type, proto, canonname, sockaddr). An IP address
+    # starts its sockaddr as text; a Python built without IPv6 gives (int, bytes) for those.
+    targets: list[Target] = list(
+        dict.fromkeys(
+            (family, sockaddr)
+            for family, _t, _p, _c, sockaddr in found
+            if isinstance(sockaddr[0], str)
+        )
+    )
     if not allow_private and not all(is_public(sockaddr[0]) for _f, sockaddr in targets):
         raise FetchError(
             _(
@@ -84,7 +93,9 @@ def resolve(url: str, allow_private: bool) -> list[Target]:
     return targets
 
 
-def _connect(targets: list[Target], timeout, source_address=None) -> socket.socket:
+def _connect(
+    targets: list[Target], timeout: object, source_address: tuple[str, int] | None = None
+) -> socket.socket:
     """Open a connection to the first of the checked addresses that answers."""
     failure: OSError = OSError("no address to connect to")
     for family, sockaddr in targets:
@@ -102,15 +113,15 @@ def _connect(targets: list[Target], timeout, source_address=None) -> socket.sock
     raise failure
 
 
-class _PinnedConnection:
+class _PinnedConnection(http.client.HTTPConnection):
     """Connect to the checked addresses; everything else, TLS included, is http.client's own.
 
     For HTTPS, http.client wraps the socket with server_hostname=self.host: SNI and the
     certificate check use the name in the address, not the pinned IP.
     """
 
-    def __init__(self, host: str, *, targets: list[Target], **options):
-        super().__init__(host, **options)  # type: ignore[call-arg]
+    def __init__(self, host: str, *, targets: list[Target], **options: Any):
+        super().__init__(host, **options)
         # http.client's hook for opening the socket (socket.create_connection by default).
         self._create_connection = lambda _address, timeout, source: _connect(
             targets, timeout, source
@@ -135,25 +146,34 @@ class _PinnedHTTPHandler(urllib.request.HTTPHandler):
         super().__init__()
         self.allow_private = allow_private
 
-    def http_open(self, req):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         targets = resolve(req.full_url, self.allow_private)
         return self.do_open(partial(_PinnedHTTPConnection, targets=targets), req)
 
 
 class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, allow_private: bool):
-        super().__init__(context=tls_context())
+        self.context = tls_context()
+        super().__init__(context=self.context)
         self.allow_private = allow_private
 
-    def https_open(self, req):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         targets = resolve(req.full_url, self.allow_private)
         return self.do_open(
-            partial(_PinnedHTTPSConnection, targets=targets), req, context=self._context
+            partial(_PinnedHTTPSConnection, targets=targets), req, context=self.context
         )
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         # The new address is resolved and checked when it is opened, like the first.
         check_scheme(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -1,15 +1,30 @@
 """Forms for importing CASE packages, adopting frameworks and writing an organisation's own."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from organisations.models import Organisation
+
 from .case_rows import STANDARD_SPECIALTIES
 from .fetch import MAX_CASE_BYTES
+from .models import Competency, ProficiencyLevel, Specialty
 
 
-def organisation_choices(organisations) -> list[tuple[int, str]]:
+def organisation_choices(organisations: Iterable[Organisation]) -> list[tuple[int, str]]:
     return [(o.pk, ("— " * max(o.depth - 1, 0)) + o.name) for o in organisations]
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """Return the form's own copy of a choice field, to give it this request's choices."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a choice field.")
+    return field
 
 
 WEB_ADDRESS_ONLY = _("Give a web address that starts with http:// or https://.")
@@ -43,15 +58,15 @@ class CaseImportForm(forms.Form):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args: Any, organisations: Iterable[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisation_choices(organisations)
+        choice_field(self, "organisation").choices = organisation_choices(organisations)
 
     def ask_to_confirm(self) -> None:
         """Show the box that lets the next submission retire and overwrite."""
         self.fields["confirm"].widget = forms.CheckboxInput()
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("file")
         if upload and upload.size > MAX_CASE_BYTES:
             raise forms.ValidationError(
@@ -60,8 +75,9 @@ class CaseImportForm(forms.Form):
             )
         return upload
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         if bool(data.get("file")) == bool(data.get("url")):
@@ -74,18 +90,18 @@ class CaseImportForm(forms.Form):
 class AdoptForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args: Any, organisations: Iterable[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisation_choices(organisations)
+        choice_field(self, "organisation").choices = organisation_choices(organisations)
 
 
 class CopyForm(forms.Form):
     organisation = forms.TypedChoiceField(label=_("Copy for"), coerce=int)
     title = forms.CharField(label=_("Title of the copy"), max_length=500)
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args: Any, organisations: Iterable[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisation_choices(organisations)
+        choice_field(self, "organisation").choices = organisation_choices(organisations)
 
 
 class FrameworkForm(forms.Form):
@@ -100,21 +116,23 @@ class FrameworkForm(forms.Form):
         help_text=_("Settings in which a competency can look different."),
     )
 
-    def __init__(self, *args, current_specialties=(), **kwargs):
+    def __init__(
+        self, *args: Any, current_specialties: Iterable[dict[str, str]] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = {s["key"]: s["title"] for s in current_specialties}
         for entry in STANDARD_SPECIALTIES:
             choices.setdefault(entry["key"], entry["title"])
-        self.fields["specialties"].choices = list(choices.items())
+        choice_field(self, "specialties").choices = list(choices.items())
 
 
 class NewFrameworkForm(FrameworkForm):
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
     field_order = ["organisation", "title", "description", "specialties"]
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args: Any, organisations: Iterable[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = organisation_choices(organisations)
+        choice_field(self, "organisation").choices = organisation_choices(organisations)
 
 
 class CompetencyForm(forms.Form):
@@ -134,12 +152,19 @@ class CompetencyForm(forms.Form):
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, levels, specialties, parents=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        levels: list[ProficiencyLevel],
+        specialties: list[Specialty],
+        parents: list[Competency] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if parents is None:
             del self.fields["parent"]
         else:
-            self.fields["parent"].choices = [("", _("The top of the framework"))] + [
+            choice_field(self, "parent").choices = [("", _("The top of the framework"))] + [
                 (c.pk, ("— " * (c.depth - 1)) + str(c)[:120]) for c in parents
             ]
         for level in levels:
@@ -156,7 +181,7 @@ class CompetencyForm(forms.Form):
             )
         self.levels, self.specialties = levels, specialties
 
-    def text(self) -> dict:
+    def text(self) -> dict[str, Any]:
         """Return what the actions need: the fields, and level and specialty texts by key."""
         data = self.cleaned_data
         return {
@@ -168,8 +193,8 @@ class CompetencyForm(forms.Form):
             "specialties": {s.key: data[f"specialty_{s.key}"] for s in self.specialties},
         }
 
-    def level_fields(self):
+    def level_fields(self) -> list[forms.BoundField]:
         return [self[f"level_{level.key}"] for level in self.levels]
 
-    def specialty_fields(self):
+    def specialty_fields(self) -> list[forms.BoundField]:
         return [self[f"specialty_{s.key}"] for s in self.specialties]

@@ -12,9 +12,10 @@ the tree, so an import can be confirmed and reported in words, not only in count
 """
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -82,9 +83,14 @@ class SyncSummary:
 
     @property
     def changed(self) -> bool:
-        counts = (self.created, self.updated, self.retired)
-        counts += (self.associations_created, self.associations_updated)
-        counts += (self.associations_deleted,)
+        counts = (
+            self.created,
+            self.updated,
+            self.retired,
+            self.associations_created,
+            self.associations_updated,
+            self.associations_deleted,
+        )
         flags = (self.document_changed, self.levels_changed, self.details_changed)
         return any(counts) or any(flags)
 
@@ -171,13 +177,19 @@ def _levels_of(extension: dict, summary: SyncSummary) -> list[dict[str, str]]:
     return levels
 
 
+# A framework's own list of named things: its proficiency levels, or its specialties.
+Named = TypeVar("Named", ProficiencyLevel, Specialty)
+
+
 @dataclass
-class _NamedSync:
-    by_key: dict[str, Any]
+class _NamedSync(Generic[Named]):
+    by_key: dict[str, Named]
     changed: bool
 
 
-def _sync_named(framework: Framework, model: type, wanted: list[dict[str, str]]) -> _NamedSync:
+def _sync_named(
+    framework: Framework, model: type[Named], wanted: list[dict[str, str]]
+) -> _NamedSync[Named]:
     """Make the framework's levels or specialties exactly `wanted`, in that order."""
     existing = {row.key: row for row in model.objects.filter(framework=framework)}
     wanted = list({entry["key"]: entry for entry in wanted}.values())
@@ -186,11 +198,15 @@ def _sync_named(framework: Framework, model: type, wanted: list[dict[str, str]])
     if stale:
         model.objects.filter(pk__in=stale).delete()
         changed = True
-    by_key: dict[str, Any] = {}
-    new, edited = [], []
+    by_key: dict[str, Named] = {}
+    new: list[Named] = []
+    edited: list[Named] = []
     for position, entry in enumerate(wanted):
-        values = {"title": entry["title"], "description": entry["description"]}
-        values["position"] = position
+        values: dict[str, Any] = {
+            "title": entry["title"],
+            "description": entry["description"],
+            "position": position,
+        }
         row = existing.get(entry["key"])
         if row is None:
             row = model(framework=framework, key=entry["key"], **values)
@@ -236,9 +252,9 @@ def _sync_competencies(
         values.update(
             key=key[:80] if isinstance(key, str) else "", case_extra=data, file_position=position
         )
-        parent, depth, order = placements[item.identifier]
+        parent_identifier, depth, order = placements[item.identifier]
         by_depth[depth].append(
-            _Entry(item.identifier.lower(), values, extension, parent, depth, order)
+            _Entry(item.identifier.lower(), values, extension, parent_identifier, depth, order)
         )
     rows: dict[str, Competency] = {}
     extensions: dict[str, dict] = {}
@@ -347,8 +363,8 @@ def _sync_associations(
         values.update(case_extra=data, file_position=position)
         for end, link in (("origin", association.origin), ("destination", association.destination)):
             found = index.resolve(link)
-            row = rows.get(found.identifier.lower()) if found.place == "item" else None
-            values[f"{end}_id"] = row.pk if row else None
+            competency = rows.get(found.identifier.lower()) if found.place == "item" else None
+            values[f"{end}_id"] = competency.pk if competency else None
             values[f"{end}_identifier"] = link.identifier or ""
         identifier = association.identifier.lower()
         seen.add(identifier)
@@ -378,40 +394,66 @@ def _sync_details(
     summary: SyncSummary,
 ) -> bool:
     """Make level descriptors and specialty variations match the items' extensions."""
-    changed = False
-    for model, target, field_name, lookup, ext_key in (
-        (LevelDescriptor, "level", "level_id", levels, "levels"),
-        (SpecialtyVariation, "specialty", "specialty_id", specialties, "specialties"),
-    ):
-        wanted: dict[tuple[int, int], str] = {}
-        for identifier, extension in extensions.items():
-            for key, text in read_texts(extension.get(ext_key)).items():
-                if key in lookup:
-                    wanted[(rows[identifier].pk, lookup[key].pk)] = text
-                else:
-                    summary.warnings.append(
-                        f"A competency describes the {target} {key!r}, which the framework "
-                        "does not define; that description was left out."
-                    )
-        current = {
-            (row.competency_id, getattr(row, field_name)): row
-            for row in model.objects.filter(competency__framework=framework)
-        }
-        stale = [row.pk for pair, row in current.items() if pair not in wanted]
-        for start in range(0, len(stale), BATCH_SIZE):
-            model.objects.filter(pk__in=stale[start : start + BATCH_SIZE]).delete()
-        edited = []
-        for pair, text in wanted.items():
-            row = current.get(pair)
-            if row is not None and row.description != text:
-                row.description = text
-                edited.append(row)
-        new = [
-            model(competency_id=pair[0], **{field_name: pair[1]}, description=text)
-            for pair, text in wanted.items()
-            if pair not in current
-        ]
-        model.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        model.objects.bulk_update(edited, ["description"], batch_size=BATCH_SIZE)
-        changed = changed or bool(stale or edited or new)
-    return changed
+    levels_changed = _sync_descriptions(
+        framework, LevelDescriptor, "level", "levels", levels, rows, extensions, summary
+    )
+    specialties_changed = _sync_descriptions(
+        framework,
+        SpecialtyVariation,
+        "specialty",
+        "specialties",
+        specialties,
+        rows,
+        extensions,
+        summary,
+    )
+    return levels_changed or specialties_changed
+
+
+# What a competency says at one of the framework's levels, or in one of its specialties.
+Description = TypeVar("Description", LevelDescriptor, SpecialtyVariation)
+
+
+def _sync_descriptions(
+    framework: Framework,
+    model: type[Description],
+    target: str,
+    ext_key: str,
+    lookup: Mapping[str, ProficiencyLevel | Specialty],
+    rows: dict[str, Competency],
+    extensions: dict[str, dict],
+    summary: SyncSummary,
+) -> bool:
+    """Make one model's descriptions match what the items' extensions say under `ext_key`."""
+    field_name = f"{target}_id"
+    wanted: dict[tuple[int, int], str] = {}
+    for identifier, extension in extensions.items():
+        for key, text in read_texts(extension.get(ext_key)).items():
+            if key in lookup:
+                wanted[(rows[identifier].pk, lookup[key].pk)] = text
+            else:
+                summary.warnings.append(
+                    f"A competency describes the {target} {key!r}, which the framework "
+                    "does not define; that description was left out."
+                )
+    current = {
+        (row.competency_id, getattr(row, field_name)): row
+        for row in model.objects.filter(competency__framework=framework)
+    }
+    stale = [row.pk for pair, row in current.items() if pair not in wanted]
+    for start in range(0, len(stale), BATCH_SIZE):
+        model.objects.filter(pk__in=stale[start : start + BATCH_SIZE]).delete()
+    edited: list[Description] = []
+    for pair, text in wanted.items():
+        row = current.get(pair)
+        if row is not None and row.description != text:
+            row.description = text
+            edited.append(row)
+    new = [
+        model(competency_id=pair[0], **{field_name: pair[1]}, description=text)
+        for pair, text in wanted.items()
+        if pair not in current
+    ]
+    model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    model.objects.bulk_update(edited, ["description"], batch_size=BATCH_SIZE)
+    return bool(stale or edited or new)

@@ -250,15 +250,15 @@ def add_competency(
 def _next_sequence_number(package: CasePackage, parent_identifier: str) -> int | None:
     """Number a new child after its siblings, unless the siblings are ordered another way."""
     index = PackageIndex(package)
-    numbers = []
+    numbers: list[int] = []
     for association in package.associations:
         if association.association_type != "isChildOf":
             continue
         found = index.resolve(association.destination, hierarchical=True)
         if (found.identifier or "").lower() == parent_identifier.lower():
+            if association.sequence_number is None:
+                return None  # siblings are ordered by coding scheme or file order; keep it that way
             numbers.append(association.sequence_number)
-    if any(number is None for number in numbers):
-        return None  # siblings are ordered by coding scheme or file order; keep it that way
     return max(numbers, default=0) + 1
 
 

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ManyToManyRel
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -99,7 +100,7 @@ def import_case_data(
         )
         created = framework is None
         kept: list[str] = []
-        if created:
+        if framework is None:
             framework = Framework(organisation=organisation, origin=origin, created_by=by)
         else:
             package, kept = _with_trellis_work(framework, package)
@@ -192,16 +193,17 @@ def aligned_count(competency_ids: list[int]) -> int:
     for relation in Competency._meta.related_objects:
         if relation.related_model in own:
             continue
-        if relation.many_to_many:
-            through = relation.through
+        # Django sets a many-to-many relation's `through` model once the apps are loaded.
+        through = relation.through if isinstance(relation, ManyToManyRel) else None
+        if through is not None:
             column = next(
                 f.name
                 for f in through._meta.fields
                 if f.is_relation and f.related_model is Competency
             )
-            query = through.objects.filter(**{f"{column}__in": competency_ids})
+            query = through._default_manager.filter(**{f"{column}__in": competency_ids})
         else:
-            query = relation.related_model.objects.filter(
+            query = relation.related_model._default_manager.filter(
                 **{f"{relation.field.name}__in": competency_ids}
             )
         total += query.count()

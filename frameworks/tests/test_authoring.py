@@ -124,6 +124,7 @@ class AuthoringTests(TrellisTestCase):
         imported = import_sample("Ordering.json", self.clarendon)
         framework = actions.copy_framework(imported, self.clarendon, "Our math", self.dana)
         competency = framework.competencies.exclude(title="").first()
+        assert competency is not None
         extra = dict(competency.case_extra)
         actions.edit_competency(
             competency,

@@ -1,6 +1,7 @@
 """The built-in frameworks' setting notes: loaded as variations, shown, stable and exported."""
 
 import json
+from typing import Any
 
 from django.urls import reverse
 from django.utils.html import escape
@@ -40,7 +41,7 @@ def loaded_variations(framework: Framework) -> dict[str, dict[str, str]]:
 
 class ContentPackageTests(TrellisTestCase):
     def test_an_entrys_texts_go_into_its_trellis_extension(self) -> None:
-        entry = {
+        entry: dict[str, Any] = {
             "key": "k",
             "code": "X.1",
             "title": "T",

@@ -207,7 +207,18 @@ def certificates(folder: Path, host: str) -> tuple[str, str]:
         )
         if ca:
             builder = builder.add_extension(
-                x509.KeyUsage(*[False] * 5, True, True, False, False), critical=True
+                x509.KeyUsage(
+                    digital_signature=False,
+                    content_commitment=False,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=True,
+                    crl_sign=True,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
             )
         if san:
             builder = builder.add_extension(

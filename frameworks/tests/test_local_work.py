@@ -89,6 +89,7 @@ class ImportedFrameworksAreReadOnlyTests(TrellisTestCase):
         with self.assertRaisesMessage(ActionError, "copy it to adapt it"):
             actions.add_competency(self.framework, None, {**TEXT, "statement": "X"}, self.dana)
         competency = self.framework.competencies.first()
+        assert competency is not None
         with self.assertRaisesMessage(ActionError, "mirrors its CASE source"):
             actions.edit_competency(competency, {**TEXT, "statement": "X"}, self.dana)
 

@@ -1,5 +1,7 @@
 """Write an organisation's own framework and its competencies; adopt or copy another one."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lib.errors import ActionError, attach_to_form
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import get_led_organisation_for_user, led_organisations
 
 from .. import actions
@@ -16,11 +19,17 @@ from ..access import (
     get_framework_for_user,
 )
 from ..forms import AdoptForm, CompetencyForm, CopyForm, FrameworkForm, NewFrameworkForm
-from ..models import Competency, FrameworkAdoption, LevelDescriptor, SpecialtyVariation
+from ..models import (
+    Competency,
+    Framework,
+    FrameworkAdoption,
+    LevelDescriptor,
+    SpecialtyVariation,
+)
 
 
 @login_required
-def framework_create(request: HttpRequest) -> HttpResponse:
+def framework_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = led_organisations(request.user)
     if not organisations:
         raise Http404("You lead no organisation.")
@@ -41,7 +50,7 @@ def framework_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def framework_edit(request: HttpRequest, framework_id: int) -> HttpResponse:
+def framework_edit(request: AuthenticatedHttpRequest, framework_id: int) -> HttpResponse:
     framework = get_editable_framework_for_user(request.user, framework_id)
     current = [{"key": s.key, "title": s.title} for s in framework.specialties.all()]
     form = FrameworkForm(
@@ -67,7 +76,7 @@ def framework_edit(request: HttpRequest, framework_id: int) -> HttpResponse:
     return render(request, "frameworks/framework_form.html", {"form": form, "framework": framework})
 
 
-def _saved(request: HttpRequest, changed: bool, framework) -> None:
+def _saved(request: HttpRequest, changed: bool, framework: Framework) -> None:
     if changed:
         framework.refresh_from_db(fields=["version"])
         messages.success(
@@ -77,11 +86,13 @@ def _saved(request: HttpRequest, changed: bool, framework) -> None:
         messages.info(request, _("Nothing changed, so nothing was saved."))
 
 
-def _competency_form(request: HttpRequest, framework, competency=None) -> CompetencyForm:
+def _competency_form(
+    request: HttpRequest, framework: Framework, competency: Competency | None = None
+) -> CompetencyForm:
     levels = list(framework.levels.all())
     specialties = list(framework.specialties.all())
     parents = None
-    initial: dict = {}
+    initial: dict[str, Any] = {}
     if competency is None:
         parents = list(
             Competency.objects.filter(framework=framework, retired_at__isnull=True)
@@ -100,8 +111,8 @@ def _competency_form(request: HttpRequest, framework, competency=None) -> Compet
         for row in LevelDescriptor.objects.filter(competency=competency):
             initial[f"level_{by_level[row.level_id]}"] = row.description
         by_specialty = {s.pk: s.key for s in specialties}
-        for row in SpecialtyVariation.objects.filter(competency=competency):
-            initial[f"specialty_{by_specialty[row.specialty_id]}"] = row.description
+        for variation in SpecialtyVariation.objects.filter(competency=competency):
+            initial[f"specialty_{by_specialty[variation.specialty_id]}"] = variation.description
     return CompetencyForm(
         request.POST or None,
         initial=initial,
@@ -112,7 +123,7 @@ def _competency_form(request: HttpRequest, framework, competency=None) -> Compet
 
 
 @login_required
-def competency_create(request: HttpRequest, framework_id: int) -> HttpResponse:
+def competency_create(request: AuthenticatedHttpRequest, framework_id: int) -> HttpResponse:
     framework = get_editable_framework_for_user(request.user, framework_id)
     form = _competency_form(request, framework)
     if request.method == "POST" and form.is_valid():
@@ -134,7 +145,9 @@ def competency_create(request: HttpRequest, framework_id: int) -> HttpResponse:
 
 
 @login_required
-def competency_edit(request: HttpRequest, framework_id: int, competency_id: int) -> HttpResponse:
+def competency_edit(
+    request: AuthenticatedHttpRequest, framework_id: int, competency_id: int
+) -> HttpResponse:
     framework = get_editable_framework_for_user(request.user, framework_id)
     competency = get_competency_for_user(request.user, framework.pk, competency_id)
     form = _competency_form(request, framework, competency)
@@ -154,7 +167,7 @@ def competency_edit(request: HttpRequest, framework_id: int, competency_id: int)
 
 
 @login_required
-def adopt(request: HttpRequest, framework_id: int) -> HttpResponse:
+def adopt(request: AuthenticatedHttpRequest, framework_id: int) -> HttpResponse:
     framework = get_framework_for_user(request.user, framework_id)
     organisations = led_organisations(request.user)
     if not framework.is_shared or not organisations:
@@ -196,7 +209,7 @@ def adopt(request: HttpRequest, framework_id: int) -> HttpResponse:
 
 
 @login_required
-def copy(request: HttpRequest, framework_id: int) -> HttpResponse:
+def copy(request: AuthenticatedHttpRequest, framework_id: int) -> HttpResponse:
     """Copy a framework the user can see into an organisation they lead, to adapt it."""
     framework = get_framework_for_user(request.user, framework_id)
     organisations = led_organisations(request.user)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import led_organisations, visible_organisations
 
 from ..access import can_edit, frameworks_for_user, get_competency_for_user, get_framework_for_user
@@ -24,7 +25,7 @@ from ..tree import nested
 
 
 @login_required
-def framework_list(request: HttpRequest) -> HttpResponse:
+def framework_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     frameworks = list(
         frameworks_for_user(request.user)
         .select_related("organisation")
@@ -36,22 +37,22 @@ def framework_list(request: HttpRequest) -> HttpResponse:
         organisation__in=visible_organisations(request.user)
     ).select_related("organisation"):
         adoptions.setdefault(adoption.framework_id, []).append(adoption.organisation.name)
-    for framework in frameworks:
-        framework.adopted_by = adoptions.get(framework.pk, [])
+    # Each framework with the names of the visible organisations that adopted it.
+    rows = [(framework, adoptions.get(framework.pk, [])) for framework in frameworks]
     return render(
         request,
         "frameworks/list.html",
         {
-            "shared": [f for f in frameworks if f.organisation_id is None],
+            "shared": [(f, by) for f, by in rows if f.organisation_id is None],
             # An organisation's own, and the shared ones it adopted, marked as such.
-            "own": [f for f in frameworks if f.organisation_id is not None or f.adopted_by],
+            "own": [(f, by) for f, by in rows if f.organisation_id is not None or by],
             "leads": bool(led_organisations(request.user)),
         },
     )
 
 
 @login_required
-def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
+def framework_detail(request: AuthenticatedHttpRequest, framework_id: int) -> HttpResponse:
     framework = get_framework_for_user(request.user, framework_id)
     competencies = list(
         Competency.objects.filter(framework=framework, retired_at__isnull=True)
@@ -87,7 +88,9 @@ def framework_detail(request: HttpRequest, framework_id: int) -> HttpResponse:
 
 
 @login_required
-def competency_detail(request: HttpRequest, framework_id: int, competency_id: int) -> HttpResponse:
+def competency_detail(
+    request: AuthenticatedHttpRequest, framework_id: int, competency_id: int
+) -> HttpResponse:
     competency = get_competency_for_user(request.user, framework_id, competency_id)
     return render(request, "frameworks/competency.html", competency_context(request, competency))
 
@@ -145,7 +148,7 @@ def competency_by_key(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest, framework_id: int) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest, framework_id: int) -> HttpResponse:
     framework = get_framework_for_user(request.user, framework_id)
     body = json.dumps(export_framework(framework), ensure_ascii=False, indent=2)
     response = HttpResponse(body.encode(), content_type="application/json")

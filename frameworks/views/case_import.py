@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import get_led_organisation_for_user, led_organisations
 
 from .. import actions
@@ -15,7 +16,7 @@ from ..forms import CaseImportForm
 
 
 @login_required
-def import_case(request: HttpRequest) -> HttpResponse:
+def import_case(request: AuthenticatedHttpRequest) -> HttpResponse:
     organisations = led_organisations(request.user)
     form = CaseImportForm(request.POST or None, request.FILES or None, organisations=organisations)
     problems: list[str] = []

@@ -2,8 +2,9 @@
 
 import json
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from frameworks.case import CaseError
 from frameworks.exporting import export_framework
@@ -15,7 +16,7 @@ from .import_case import find_organisation
 class Command(BaseCommand):
     help = "Export the framework whose CFDocument has this identifier as CASE 1.0 JSON."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("identifier", metavar="DOCUMENT_IDENTIFIER")
         parser.add_argument("output", metavar="OUT.json", help="where to write it; - for stdout")
         parser.add_argument(
@@ -24,7 +25,9 @@ class Command(BaseCommand):
             help="whose copy to export when several organisations imported the same framework",
         )
 
-    def handle(self, *args, identifier: str, output: str, organisation: str | None, **options):
+    def handle(
+        self, *args: Any, identifier: str, output: str, organisation: str | None, **options: Any
+    ) -> None:
         frameworks = Framework.objects.filter(case_identifier__iexact=identifier.strip())
         if organisation:
             frameworks = frameworks.filter(organisation=find_organisation(organisation))

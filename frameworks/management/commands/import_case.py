@@ -1,8 +1,9 @@
 """Import a CASE 1.0 package from a file or a web address; re-importing updates in place."""
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from frameworks import actions
 from frameworks.fetch import MAX_CASE_BYTES, FetchError, fetch_case_package
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "or as an organisation's own with --organisation. Matching CASE identifiers are updated."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("source", metavar="PATH_OR_URL")
         parser.add_argument(
             "--organisation",
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             help="the organisation that owns the framework (default: shared by everyone)",
         )
 
-    def handle(self, *args, source: str, organisation: str | None, **options):
+    def handle(self, *args: Any, source: str, organisation: str | None, **options: Any) -> None:
         owner = find_organisation(organisation) if organisation else None
         data = read_source(source)
         try:
