@@ -1,5 +1,7 @@
 """The one permission-checked way to reach issuers, micro-credentials, submissions and reviews."""
 
+from uuid import UUID
+
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
@@ -112,16 +114,16 @@ def claimable_submissions(user: Person) -> list[Submission]:
         .order_by("submitted_at")
     )
 
-    def may_take(submission: Submission) -> bool:
+    def may_take(submission: Submission, reviewers: int) -> bool:
         micro_credential = submission.micro_credential
-        if submission.reviewers >= (2 if micro_credential.double_review else 1):
+        if reviewers >= (2 if micro_credential.double_review else 1):
             return False
         if micro_credential.exclude_colleagues and submission.organisation_id in own_organisations:
             return False
         is_peer = kinds[micro_credential.issuer_id] == Reviewer.Kind.PEER
         return not is_peer or (micro_credential.issuer_id, micro_credential.slug) in held
 
-    return [s for s in waiting if may_take(s)]
+    return [s for s in waiting if may_take(s, s.reviewers)]
 
 
 def get_managed_submission(user: Person, submission_id: int) -> Submission:
@@ -136,7 +138,7 @@ def get_managed_submission(user: Person, submission_id: int) -> Submission:
     return found
 
 
-def get_managed_award(user: Person, award_public_id) -> Award:
+def get_managed_award(user: Person, award_public_id: UUID) -> Award:
     found = (
         Award.objects.select_related("issuer__organisation", "micro_credential", "earner")
         .filter(public_id=award_public_id)
@@ -147,7 +149,7 @@ def get_managed_award(user: Person, award_public_id) -> Award:
     return found
 
 
-def get_award_for_issuer_member(user: Person, award_public_id) -> Award:
+def get_award_for_issuer_member(user: Person, award_public_id: UUID) -> Award:
     """Return an award of an issuer the user belongs to (leader or not); others are "not found".
 
     Revoking checks leadership itself, so a member who may not revoke is told why.

@@ -98,10 +98,10 @@ def cohens_kappa(pairs: list[tuple[str, str]]) -> Kappa:
 
 def median_turnaround(records: list[ReviewRecord]) -> timedelta | None:
     """Return the median time from assignment (or claim) to completion."""
-    durations = [r.completed_at - r.assigned_at for r in records]
-    if not durations:
+    seconds = [(r.completed_at - r.assigned_at).total_seconds() for r in records]
+    if not seconds:
         return None
-    return median(durations)
+    return timedelta(seconds=median(seconds))
 
 
 def calibrate(records: list[ReviewRecord]) -> list[ReviewerCalibration]:

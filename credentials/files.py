@@ -4,7 +4,7 @@ import mimetypes
 import re
 from pathlib import PurePath
 
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseBase, HttpResponseRedirect
 
 from .models import Artifact
 
@@ -20,7 +20,7 @@ def neutral_name(artifact: Artifact, number: int) -> str:
     return f"evidence-{number}{suffix}"
 
 
-def serve_artifact(artifact: Artifact, filename: str = "") -> HttpResponse:
+def serve_artifact(artifact: Artifact, filename: str = "") -> HttpResponseBase:
     """Return the file (or redirect to the link) with headers that forbid running it as HTML."""
     if artifact.kind == Artifact.Kind.LINK:
         return HttpResponseRedirect(artifact.url)

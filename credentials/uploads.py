@@ -1,6 +1,8 @@
 """Check evidence uploads by their content, never by the name or type the browser claims."""
 
 import hashlib
+import os
+from typing import TYPE_CHECKING
 
 import filetype
 from django.conf import settings
@@ -10,8 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from lib.errors import ActionError
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # What each kind of evidence may be, by the type its first bytes reveal.
-ALLOWED = {
+ALLOWED: dict[str, dict[str, "StrOrPromise"]] = {
     "document": {
         "application/pdf": "PDF",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
@@ -85,15 +90,26 @@ def _sniff(head: bytes, name: str) -> str:
     return ""
 
 
+def upload_size(upload: UploadedFile) -> int:
+    """Return the file's size in bytes, measuring it if whoever made the upload did not say."""
+    if upload.size is not None:  # Django's upload handlers always say
+        return upload.size
+    upload.seek(0, os.SEEK_END)
+    size = upload.tell()
+    upload.seek(0)
+    return size
+
+
 def check_upload(upload: UploadedFile, accepted: list[str]) -> tuple[str, str, str]:
     """Return (kind, content type, sha256) for an acceptable file, or raise a clear error."""
     limit = settings.UPLOAD_MAX_BYTES
-    if upload.size > limit:
+    size = upload_size(upload)
+    if size > limit:
         raise ActionError(
             _("“%(name)s” is %(size)s MB; the limit is %(limit)s MB. Compress it or share a link.")
             % {
                 "name": upload.name,
-                "size": round(upload.size / 1024 / 1024, 1),
+                "size": round(size / 1024 / 1024, 1),
                 "limit": limit // 1024 // 1024,
             },
             field="file",

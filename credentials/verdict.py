@@ -123,23 +123,23 @@ def _failed_parse(reason: str) -> dict:
     return {"verified": False, "checks": [{"check": "parse", "ok": False, "reason": reason}]}
 
 
-def parse_credential(data: bytes | str) -> tuple[dict[str, Any] | None, dict | None]:
-    """Return the credential as a dict, or a failed verdict saying why it cannot be read."""
+def parse_credential(data: bytes | str) -> dict[str, Any] | str:
+    """Return the credential as a dict, or a sentence saying why it cannot be read."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return None, _failed_parse("The file is not UTF-8 text, so it cannot be JSON.")
+            return "The file is not UTF-8 text, so it cannot be JSON."
     try:
         document = json.loads(data)
     except RecursionError:
-        return None, _failed_parse("The JSON is nested too deeply to be a credential.")
+        return "The JSON is nested too deeply to be a credential."
     except ValueError as error:
-        return None, _failed_parse(f"The text is not valid JSON ({error}).")
+        return f"The text is not valid JSON ({error})."
     if not isinstance(document, dict):
         kind = _JSON_KINDS.get(type(document), "not an object")
-        return None, _failed_parse(f"The JSON is {kind}; a credential is a single JSON object.")
-    return document, None
+        return f"The JSON is {kind}; a credential is a single JSON object."
+    return document
 
 
 def verify_text(data: bytes | str) -> tuple[dict[str, Any] | None, dict]:
@@ -149,9 +149,9 @@ def verify_text(data: bytes | str) -> tuple[dict[str, Any] | None, dict]:
         return None, _failed_parse(
             f"The credential is larger than {MAX_CREDENTIAL_MB} MB, so it was not read."
         )
-    document, failed = parse_credential(data)
-    if document is None:
-        return None, failed
+    document = parse_credential(data)
+    if isinstance(document, str):
+        return None, _failed_parse(document)
     return document, verify(document)
 
 

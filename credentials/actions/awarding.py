@@ -87,7 +87,8 @@ def issue_awards(
         )
         for earner, (status_list, index) in zip(earners, slots, strict=True)
     ]
-    public = {}
+    # By submission; an award without one (a bulk award) looks up None and finds nothing.
+    public: dict[int | None, list[Artifact]] = {}
     submission_ids = [s.pk for s in submissions.values()]
     for artifact in Artifact.objects.filter(
         submission_id__in=submission_ids, is_public=True, detached_at__isnull=True

@@ -1,5 +1,7 @@
 """An educator starts a micro-credential, gathers evidence over days, and submits it."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
@@ -21,7 +23,7 @@ from ..models import (
     SubmissionEvent,
     SubmissionRound,
 )
-from ..uploads import check_upload
+from ..uploads import check_upload, upload_size
 from .reviewing import assign_reviewers
 
 OPEN = (Submission.Status.DRAFT, Submission.Status.SUBMITTED, Submission.Status.NOT_YET)
@@ -131,7 +133,7 @@ def add_artifact(
         kind=kind,
         original_name=(upload.name or "evidence")[:255],
         content_type=content_type,
-        size=upload.size,
+        size=upload_size(upload),
         sha256=sha256,
         description=description.strip()[:500],
         is_public=is_public,
@@ -219,13 +221,13 @@ def missing_requirements(submission: Submission) -> list[Requirement]:
     return missing
 
 
-def _snapshot(submission: Submission) -> SubmissionRound:
+def _snapshot(submission: Submission, submitted_at: datetime) -> SubmissionRound:
     """Keep this round's answers and evidence as the reviewers will see them."""
     snapshot, _created = SubmissionRound.objects.update_or_create(
         submission=submission,
         number=submission.round,
         defaults={
-            "submitted_at": submission.submitted_at,
+            "submitted_at": submitted_at,
             "answers": [
                 {"requirement": requirement_id, "text": text}
                 for requirement_id, text in Answer.objects.filter(submission=submission)
@@ -252,7 +254,7 @@ def submit_for_review(submission: Submission, by: Person) -> Submission:
     if submission.status == Submission.Status.NOT_YET:
         submission.round += 1
     submission.status = Submission.Status.SUBMITTED
-    submission.submitted_at = timezone.now()
+    submission.submitted_at = now = timezone.now()
     submission.save(update_fields=["status", "submitted_at", "round"])
     SubmissionEvent.objects.create(
         submission=submission,
@@ -260,6 +262,6 @@ def submit_for_review(submission: Submission, by: Person) -> Submission:
         kind="resubmitted" if submission.round > 1 else "submitted",
         actor=by,
     )
-    _snapshot(submission)
+    _snapshot(submission, now)
     assign_reviewers(submission)
     return submission

@@ -1,14 +1,18 @@
 """Forms for the issuer's pages: authoring, requirements, stacks, reviewers, awards."""
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime, time
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Competency
+from organisations.models import Organisation
 
 from ..models import Artifact, MicroCredential, Requirement, Reviewer
 
@@ -93,10 +97,12 @@ class MicroCredentialForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, competencies=None, **kwargs) -> None:
+    def __init__(
+        self, *args: Any, competencies: QuerySet[Competency] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if competencies is not None:
-            self.fields["competencies"].queryset = competencies
+            cast(CompetencyChoice, self.fields["competencies"]).queryset = competencies
 
     def clean_resources(self) -> list[dict]:
         resources = []
@@ -188,8 +194,9 @@ class RequirementForm(forms.Form):
         widget=forms.Textarea(attrs=TEXT),
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == Requirement.Kind.ARTIFACT and not data.get("accepted"):
             self.add_error("accepted", _("Tick at least one kind of evidence an artifact may be."))
         return data
@@ -249,9 +256,9 @@ class StackForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, choices=(), **kwargs) -> None:
+    def __init__(self, *args: Any, choices: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["micro_credential_slugs"].choices = choices
+        cast(forms.MultipleChoiceField, self.fields["micro_credential_slugs"]).choices = choices
 
 
 class ReviewerForm(forms.Form):
@@ -293,12 +300,20 @@ class BulkAwardForm(forms.Form):
         error_messages={"invalid": _("Give the date as YYYY-MM-DD, for example 2030-06-30.")},
     )
 
-    def __init__(self, *args, micro_credentials=None, organisations=(), **kwargs) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        micro_credentials: QuerySet[MicroCredential] | None = None,
+        organisations: Iterable[Organisation] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if micro_credentials is not None:
-            self.fields["micro_credential"].queryset = micro_credentials
-        self.fields["organisation"].choices = [("", _("— nobody —"))] + [
-            (str(o.pk), o.name) for o in organisations
+            field = cast(forms.ModelChoiceField, self.fields["micro_credential"])
+            field.queryset = micro_credentials
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [
+            ("", _("— nobody —")),
+            *((str(o.pk), o.name) for o in organisations),
         ]
 
     def clean_emails(self) -> list[str]:
@@ -327,8 +342,9 @@ class BulkAwardForm(forms.Form):
         # Valid through the whole of that day, where the site is.
         return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not self.errors and not data.get("emails") and not data.get("organisation"):
             raise ValidationError(
                 _("Paste at least one email, or choose a school or district, to say who to award.")

@@ -34,7 +34,7 @@ def multibase_encode(data: bytes) -> str:
     return "z" + base58.b58encode(data).decode("ascii")
 
 
-def multibase_decode(value: str) -> bytes:
+def multibase_decode(value: object) -> bytes:
     """Decode a base58-btc multibase string, raising KeyFormatError on anything else."""
     if not isinstance(value, str) or not value.startswith("z") or len(value) < 2:
         raise KeyFormatError(
@@ -56,7 +56,7 @@ def public_key_to_multibase(public_key: Ed25519PublicKey | bytes) -> str:
     return multibase_encode(ED25519_PUB_HEADER + raw)
 
 
-def public_key_from_multibase(value: str) -> Ed25519PublicKey:
+def public_key_from_multibase(value: object) -> Ed25519PublicKey:
     """Decode a Multikey publicKeyMultibase into an Ed25519 public key."""
     data = multibase_decode(value)
     if not data.startswith(ED25519_PUB_HEADER) or len(data) != len(ED25519_PUB_HEADER) + KEY_SIZE:

@@ -64,7 +64,7 @@ class StatusList:
         return "u" + base64.urlsafe_b64encode(compressed).decode("ascii").rstrip("=")
 
     @classmethod
-    def decode(cls, encoded: str) -> StatusList:
+    def decode(cls, encoded: object) -> StatusList:
         """Parse an encodedList (Bitstring 'u'-multibase, or StatusList2021's bare base64url)."""
         if not isinstance(encoded, str) or not encoded:
             raise StatusListError("The encodedList is missing or not a string.")

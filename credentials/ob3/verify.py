@@ -165,16 +165,17 @@ def check_dates(document: dict[str, Any], now: datetime) -> Check:
     )
     note = " (VC 1.1 date properties)" if legacy else ""
     start, end = document.get(start_name), document.get(end_name)
-    for name, value in ((start_name, start), (end_name, end)):
-        if value is not None and parse_datetime(value) is None:
+    starts, ends = parse_datetime(start), parse_datetime(end)
+    for name, value, parsed in ((start_name, start, starts), (end_name, end, ends)):
+        if value is not None and parsed is None:
             return _check("dates", False, f"The {name} {value!r} is not a valid date-time.")
-    if start is not None and parse_datetime(start) > now:
+    if starts is not None and starts > now:
         return _check(
             "dates",
             False,
             f"The credential is not valid until {start} ({start_name} is in the future){note}.",
         )
-    if end is not None and parse_datetime(end) < now:
+    if ends is not None and ends < now:
         return _check(
             "dates", False, f"The credential expired on {end} ({end_name} has passed){note}."
         )

@@ -57,7 +57,8 @@ def _checked_list(
 ) -> dict[str, Any]:
     """Fetch a status list credential and make sure the credential's issuer signed it."""
     listed = _fetch_list(url, fetch_list)
-    types = listed.get("type") if isinstance(listed.get("type"), list) else [listed.get("type")]
+    kind = listed.get("type")
+    types = kind if isinstance(kind, list) else [kind]
     if not any(t in LIST_TYPES for t in types):
         raise StatusCheckError(f"The document at {url} is not a status list credential.")
     if _issuer_id(listed) != _issuer_id(credential):

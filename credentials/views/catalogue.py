@@ -1,10 +1,14 @@
 """Browse and search the catalogue; read what a micro-credential asks for."""
 
+from typing import NamedTuple
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+
+from lib.http import AuthenticatedHttpRequest
 
 from ..access import catalogue_for_user, get_micro_credential_for_user, led_issuers
 from ..models import Artifact, MicroCredential, Requirement, Stack, Submission
@@ -13,7 +17,7 @@ from ..uploads import describe
 
 
 @login_required
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     items = catalogue_for_user(request.user).filter(status=MicroCredential.Status.PUBLISHED)
     if query:
@@ -27,13 +31,13 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         s.micro_credential.slug: s
         for s in Submission.objects.filter(earner=request.user).select_related("micro_credential")
     }
-    for item in page:
-        item.my_submission = mine.get(item.slug)
     return render(
         request,
         "credentials/catalogue.html",
         {
             "page": page,
+            # Each micro-credential on the page with the viewer's submission to it, if any.
+            "items": [(item, mine.get(item.slug)) for item in page],
             "query": query,
             "manages": led_issuers(request.user).exists(),
             "stacks": _stacks(query) if page.number == 1 else [],
@@ -56,7 +60,7 @@ def _stacks(query: str) -> list[StackEntry]:
 
 
 @login_required
-def detail(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, micro_credential_id: int) -> HttpResponse:
     micro_credential = get_micro_credential_for_user(request.user, micro_credential_id)
     my_submission = (
         Submission.objects.filter(
@@ -90,7 +94,7 @@ def detail(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 
 
 @login_required
-def by_slug(request: HttpRequest, slug: str) -> HttpResponse:
+def by_slug(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Open the published micro-credential a recommendation names by its slug."""
     found = (
         catalogue_for_user(request.user)
@@ -103,13 +107,22 @@ def by_slug(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("credentials:micro-credential", found.pk)
 
 
-def _described(micro_credential: MicroCredential) -> list[Requirement]:
+class DescribedRequirement(NamedTuple):
+    """A requirement with the evidence it accepts in words: "document, image" and "PDF, PNG"."""
+
+    requirement: Requirement
+    accepted_words: str
+    formats: str
+
+
+def _described(micro_credential: MicroCredential) -> list[DescribedRequirement]:
     """Return the requirements, each artifact part naming the evidence it accepts in words."""
     labels = dict(Artifact.Kind.choices)
-    requirements = list(micro_credential.requirements.all())
-    for requirement in requirements:
-        requirement.accepted_words = ", ".join(
-            str(labels[kind]).lower() for kind in requirement.accepted if kind in labels
+    return [
+        DescribedRequirement(
+            requirement,
+            ", ".join(str(labels[kind]).lower() for kind in requirement.accepted if kind in labels),
+            describe(requirement.accepted),
         )
-        requirement.formats = describe(requirement.accepted)
-    return requirements
+        for requirement in micro_credential.requirements.all()
+    ]

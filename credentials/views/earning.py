@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import can_lead
 
 from .. import actions
@@ -24,7 +25,7 @@ from ..uploads import accept_attribute, describe
 
 @login_required
 @require_POST
-def start(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest, micro_credential_id: int) -> HttpResponse:
     micro_credential = get_micro_credential_for_user(request.user, micro_credential_id)
     try:
         submission = actions.start_submission(micro_credential, request.user)
@@ -35,7 +36,7 @@ def start(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     submissions = list(
         Submission.objects.filter(earner=request.user).select_related("micro_credential__issuer")
     )
@@ -43,14 +44,16 @@ def mine(request: HttpRequest) -> HttpResponse:
         Award.objects.filter(earner=request.user).select_related("micro_credential", "issuer")
     )
     by_submission = {award.submission_id: award for award in awards if award.submission_id}
-    for submission in submissions:
-        # A revoked or expired credential must not read "earned" on the earner's own pages.
-        submission.credential = by_submission.get(submission.pk)
     started = [(s.micro_credential.issuer_id, s.micro_credential.slug) for s in submissions]
     return render(
         request,
         "credentials/mine.html",
-        {"submissions": submissions, "awards": awards, "stacks": progress(awards, started)},
+        {
+            # A revoked or expired credential must not read "earned" on the earner's own pages.
+            "submissions": [(s, by_submission.get(s.pk)) for s in submissions],
+            "awards": awards,
+            "stacks": progress(awards, started),
+        },
     )
 
 
@@ -68,7 +71,7 @@ def _requirement(submission: Submission, requirement_id: int) -> Requirement:
 
 
 @login_required
-def submission(request: HttpRequest, submission_id: int) -> HttpResponse:
+def submission(request: AuthenticatedHttpRequest, submission_id: int) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     requirements = list(found.micro_credential.requirements.all())
     answers = {a.requirement_id: a for a in Answer.objects.filter(submission=found)}
@@ -136,13 +139,15 @@ def _back(found: Submission, requirement: Requirement | None = None) -> HttpResp
 
 @login_required
 @require_POST
-def save_answer(request: HttpRequest, submission_id: int, requirement_id: int) -> HttpResponse:
+def save_answer(
+    request: AuthenticatedHttpRequest, submission_id: int, requirement_id: int
+) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     requirement = _requirement(found, requirement_id)
     form = AnswerTextForm(request.POST, prefix=f"r{requirement.pk}")
     error, answer = "", None
     if not form.is_valid():
-        error = " ".join(e for errs in form.errors.values() for e in errs)
+        error = " ".join(str(e) for errs in form.errors.values() for e in errs)
     else:
         try:
             answer = actions.save_answer_text(found, requirement, form.cleaned_data["text"])
@@ -162,7 +167,9 @@ def save_answer(request: HttpRequest, submission_id: int, requirement_id: int) -
 
 @login_required
 @require_POST
-def upload(request: HttpRequest, submission_id: int, requirement_id: int) -> HttpResponse:
+def upload(
+    request: AuthenticatedHttpRequest, submission_id: int, requirement_id: int
+) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     requirement = _requirement(found, requirement_id)
     form = UploadForm(request.POST, request.FILES)
@@ -193,7 +200,9 @@ def upload(request: HttpRequest, submission_id: int, requirement_id: int) -> Htt
 
 @login_required
 @require_POST
-def add_link(request: HttpRequest, submission_id: int, requirement_id: int) -> HttpResponse:
+def add_link(
+    request: AuthenticatedHttpRequest, submission_id: int, requirement_id: int
+) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     requirement = _requirement(found, requirement_id)
     form = LinkForm(request.POST)
@@ -218,7 +227,9 @@ def _own_artifact(found: Submission, artifact_id: int) -> Artifact:
 
 @login_required
 @require_POST
-def remove_artifact(request: HttpRequest, submission_id: int, artifact_id: int) -> HttpResponse:
+def remove_artifact(
+    request: AuthenticatedHttpRequest, submission_id: int, artifact_id: int
+) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     artifact = _own_artifact(found, artifact_id)
     try:
@@ -230,7 +241,9 @@ def remove_artifact(request: HttpRequest, submission_id: int, artifact_id: int) 
 
 @login_required
 @require_POST
-def set_public(request: HttpRequest, submission_id: int, artifact_id: int) -> HttpResponse:
+def set_public(
+    request: AuthenticatedHttpRequest, submission_id: int, artifact_id: int
+) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     artifact = _own_artifact(found, artifact_id)
     actions.set_artifact_public(artifact, request.POST.get("public") == "yes")
@@ -239,7 +252,7 @@ def set_public(request: HttpRequest, submission_id: int, artifact_id: int) -> Ht
 
 @login_required
 @require_POST
-def submit(request: HttpRequest, submission_id: int) -> HttpResponse:
+def submit(request: AuthenticatedHttpRequest, submission_id: int) -> HttpResponse:
     found = get_own_submission(request.user, submission_id)
     try:
         actions.submit_for_review(found, request.user)
@@ -251,7 +264,7 @@ def submit(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 
 @login_required
-def artifact_file(request: HttpRequest, artifact_id: int) -> HttpResponse:
+def artifact_file(request: AuthenticatedHttpRequest, artifact_id: int) -> HttpResponseBase:
     """Serve evidence to its earner, its reviewers and the issuer's managers only."""
     artifact = (
         Artifact.objects.select_related("submission__micro_credential__issuer__organisation")

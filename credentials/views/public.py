@@ -1,16 +1,18 @@
 """Public pages: no sign-in, and nothing private (only what an issuer or earner published)."""
 
 from urllib.parse import urlencode
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from lib.errors import ActionError
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import can_lead
 
 from .. import issuing, keystore
@@ -84,7 +86,7 @@ def badge_image(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 
 
 @require_safe
-def evidence(request: HttpRequest, public_id) -> HttpResponse:
+def evidence(request: HttpRequest, public_id: UUID) -> HttpResponseBase:
     artifact = (
         Artifact.objects.filter(
             public_id=public_id,
@@ -140,7 +142,7 @@ def _criteria(achievement: dict) -> tuple[str, list[str]]:
 
 
 @require_safe
-def credential(request: HttpRequest, public_id) -> HttpResponse:
+def credential(request: HttpRequest, public_id: UUID) -> HttpResponse:
     award = get_object_or_404(
         Award.objects.select_related("issuer__organisation", "micro_credential", "earner"),
         public_id=public_id,
@@ -152,7 +154,8 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
         response["Content-Disposition"] = f'{disposition}; filename="{award.public_id}.json"'
         response["Access-Control-Allow-Origin"] = "*"
         return response
-    is_earner = request.user.is_authenticated and request.user.pk == award.earner_id
+    user = request.user
+    is_earner = user.is_authenticated and user.pk == award.earner_id
     evidence = (
         Artifact.objects.filter(
             submission_id=award.submission_id, is_public=True, detached_at__isnull=True
@@ -178,7 +181,7 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
         "is_earner": is_earner,
         # The reason may be sensitive, so only the earner and the issuer's managers read it.
         "shows_reason": bool(award.revoked_at)
-        and (is_earner or can_lead(request.user, award.issuer.organisation)),
+        and (is_earner or (user.is_authenticated and can_lead(user, award.issuer.organisation))),
         "linkedin_url": _linkedin_url(award) if is_earner else "",
     }
     return render(request, "credentials/public/credential.html", context)
@@ -186,7 +189,7 @@ def credential(request: HttpRequest, public_id) -> HttpResponse:
 
 @login_required
 @require_POST
-def email_credential(request: HttpRequest, public_id) -> HttpResponse:
+def email_credential(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     award = (
         Award.objects.select_related("issuer", "micro_credential", "earner")
         .filter(public_id=public_id, earner_id=request.user.pk)
@@ -207,7 +210,7 @@ def email_credential(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_safe
-def status_list(request: HttpRequest, public_id) -> JsonResponse:
+def status_list(request: HttpRequest, public_id: UUID) -> JsonResponse:
     found = get_object_or_404(StatusList.objects.select_related("issuer"), public_id=public_id)
     response = JsonResponse(
         issuing.status_list_credential(found), content_type="application/vc+ld+json"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError
+from lib.http import AuthenticatedHttpRequest
 
 from .. import actions
 from ..access import claimable_submissions, get_review_for_reviewer
@@ -17,7 +18,7 @@ from ..models import Answer, Artifact, Review, Reviewer, Submission
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     mine = Review.objects.filter(reviewer=request.user).select_related(
         "submission__micro_credential"
     )
@@ -34,7 +35,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def claim(request: HttpRequest, submission_id: int) -> HttpResponse:
+def claim(request: AuthenticatedHttpRequest, submission_id: int) -> HttpResponse:
     issuers = Reviewer.objects.filter(person=request.user, active=True).values("issuer_id")
     submission = Submission.objects.filter(
         pk=submission_id, micro_credential__issuer_id__in=issuers
@@ -60,7 +61,7 @@ def _not_yours(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def review(request: HttpRequest, review_id: int) -> HttpResponse:
+def review(request: AuthenticatedHttpRequest, review_id: int) -> HttpResponse:
     try:
         found = get_review_for_reviewer(request.user, review_id)
     except Http404:

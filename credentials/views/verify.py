@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from lib.throttle import over_limit
 
+from ..uploads import upload_size
 from ..verdict import (
     MAX_CREDENTIAL_BYTES,
     MAX_CREDENTIAL_MB,
@@ -44,7 +45,7 @@ def _submitted(request: HttpRequest) -> tuple[bytes | str, str]:
     except (RequestDataTooBig, MultiPartParserError):
         return "", _too_large()
     if upload is not None:
-        if upload.size > MAX_CREDENTIAL_BYTES:
+        if upload_size(upload) > MAX_CREDENTIAL_BYTES:
             return "", _too_large()
         return upload.read(MAX_CREDENTIAL_BYTES + 1), ""
     if len(pasted.encode("utf-8", "replace")) > MAX_CREDENTIAL_BYTES:

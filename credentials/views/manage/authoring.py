@@ -1,5 +1,7 @@
 """Write and change drafts with their requirements; publish, retire and version them; stacks."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Q
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError, attach_to_form
+from lib.http import AuthenticatedHttpRequest
 
 from ... import actions
 from ...access import (
@@ -71,7 +74,7 @@ def _render(request, issuer, micro_credential, form, formset, status=200):
 
 
 @login_required
-def create(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def create(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     form, formset = _forms(request, issuer, None)
     if request.method == "POST":
@@ -89,7 +92,7 @@ def create(request: HttpRequest, issuer_slug: str) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, micro_credential_id: int) -> HttpResponse:
     micro_credential = get_managed_micro_credential(request.user, micro_credential_id)
     issuer = micro_credential.issuer
     if micro_credential.status != MicroCredential.Status.DRAFT:
@@ -129,7 +132,12 @@ def _overview(request: HttpRequest, micro_credential: MicroCredential) -> HttpRe
     )
 
 
-def _state_change(request: HttpRequest, micro_credential_id: int, action, done: str):
+def _state_change(
+    request: AuthenticatedHttpRequest,
+    micro_credential_id: int,
+    action: Callable[[MicroCredential], MicroCredential],
+    done: str,
+) -> HttpResponse:
     micro_credential = get_managed_micro_credential(request.user, micro_credential_id)
     try:
         result = action(micro_credential)
@@ -142,7 +150,7 @@ def _state_change(request: HttpRequest, micro_credential_id: int, action, done: 
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+def publish(request: AuthenticatedHttpRequest, micro_credential_id: int) -> HttpResponse:
     return _state_change(
         request,
         micro_credential_id,
@@ -153,7 +161,7 @@ def publish(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def retire(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+def retire(request: AuthenticatedHttpRequest, micro_credential_id: int) -> HttpResponse:
     return _state_change(
         request,
         micro_credential_id,
@@ -164,7 +172,7 @@ def retire(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def new_version(request: HttpRequest, micro_credential_id: int) -> HttpResponse:
+def new_version(request: AuthenticatedHttpRequest, micro_credential_id: int) -> HttpResponse:
     return _state_change(
         request,
         micro_credential_id,
@@ -187,7 +195,9 @@ def _stack_choices(issuer: Issuer, stack: Stack | None) -> list[tuple[str, str]]
     return sorted(titles.items(), key=lambda item: item[1])
 
 
-def _stack_page(request: HttpRequest, issuer: Issuer, stack: Stack | None) -> HttpResponse:
+def _stack_page(
+    request: AuthenticatedHttpRequest, issuer: Issuer, stack: Stack | None
+) -> HttpResponse:
     initial = (
         {
             "title": stack.title,
@@ -219,11 +229,11 @@ def _stack_page(request: HttpRequest, issuer: Issuer, stack: Stack | None) -> Ht
 
 
 @login_required
-def stack_create(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def stack_create(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     return _stack_page(request, get_issuer_for_manager(request.user, issuer_slug), None)
 
 
 @login_required
-def stack_edit(request: HttpRequest, stack_id: int) -> HttpResponse:
+def stack_edit(request: AuthenticatedHttpRequest, stack_id: int) -> HttpResponse:
     stack = get_managed_stack(request.user, stack_id)
     return _stack_page(request, stack.issuer, stack)

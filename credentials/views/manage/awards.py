@@ -1,16 +1,19 @@
 """An issuer's awards: search, revoke with a reason, and award a whole cohort in the background."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lib.errors import ActionError, attach_to_form
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import can_lead, people_by_email, people_in, visible_organisations
 from organisations.models import Organisation, Person
 
@@ -26,7 +29,7 @@ STATES = ("active", "revoked", "expired")
 
 @login_required
 @require_GET
-def awards(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def awards(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     query = request.GET.get("q", "").strip()
     state = request.GET.get("status", "")
@@ -63,7 +66,7 @@ def _refusal(award: Award) -> str:
 
 
 @login_required
-def revoke(request: HttpRequest, award_id) -> HttpResponse:
+def revoke(request: AuthenticatedHttpRequest, award_id: UUID) -> HttpResponse:
     award = get_award_for_issuer_member(request.user, award_id)
     reason, errors = "", {}
     if request.method == "POST":
@@ -118,7 +121,7 @@ def _awardable(issuer: Issuer):
 
 
 @login_required
-def bulk_award(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def bulk_award(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     organisations = {
         str(o.pk): o
@@ -173,7 +176,7 @@ def bulk_award(request: HttpRequest, issuer_slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def batch(request: HttpRequest, batch_id: int) -> HttpResponse:
+def batch(request: AuthenticatedHttpRequest, batch_id: int) -> HttpResponse:
     found = get_managed_batch(request.user, batch_id)
     finished = found.status in (found.Status.DONE, found.Status.FAILED)
     context = {

@@ -1,16 +1,19 @@
 """The issuer dashboard: every issuer the user manages, and one issuer's catalogue at a glance."""
 
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import LEADER_ROLES, memberships_of
-from organisations.models import Organisation
+from organisations.models import Organisation, Person
 
 from ...access import get_issuer_for_manager, led_issuers
 from ...forms.issuers import IssuerForm
@@ -18,6 +21,32 @@ from ...models import Award, Issuer, MicroCredential, Review, Submission
 from .common import refuse
 
 WAITING = Submission.Status.SUBMITTED
+
+
+@dataclass(frozen=True)
+class IssuerFigures:
+    """What the dashboard counts for one issuer."""
+
+    counts: dict[str, int]  # micro-credential versions by status
+    waiting: int
+    active_awards: int
+    revoked_awards: int
+
+
+class VersionRow(NamedTuple):
+    """One version in the issuer's catalogue, with its submissions waiting and awards."""
+
+    micro_credential: MicroCredential
+    waiting: int
+    awarded: int
+
+
+@dataclass
+class Family:
+    """The versions of one micro-credential, newest first."""
+
+    title: str
+    versions: list[VersionRow]
 
 
 def _award_counts(field: str, ids: list[int]) -> dict[int, dict[str, int]]:
@@ -32,7 +61,7 @@ def _award_counts(field: str, ids: list[int]) -> dict[int, dict[str, int]]:
     return {row[field]: row for row in rows}
 
 
-def organisations_to_offer(user) -> list[Organisation]:
+def organisations_to_offer(user: Person) -> list[Organisation]:
     """Return the organisations the user leads directly that do not publish yet."""
     led = {
         m.organisation.pk: m.organisation for m in memberships_of(user) if m.role in LEADER_ROLES
@@ -44,7 +73,7 @@ def organisations_to_offer(user) -> list[Organisation]:
 
 
 def render_dashboard(
-    request: HttpRequest, bound: IssuerForm | None = None, status: int = 200
+    request: AuthenticatedHttpRequest, bound: IssuerForm | None = None, status: int = 200
 ) -> HttpResponse:
     """Render the issuers the user manages, and a form for each organisation that could issue."""
     issuers = list(led_issuers(request.user))
@@ -88,28 +117,35 @@ def render_dashboard(
         .values_list("micro_credential__issuer_id", "n")
     )
     awards = _award_counts("issuer_id", ids)
-    for issuer in issuers:
-        issuer.counts = statuses[issuer.pk]
-        issuer.waiting = waiting.get(issuer.pk, 0)
-        issuer.active_awards = awards.get(issuer.pk, {}).get("active", 0)
-        issuer.revoked_awards = awards.get(issuer.pk, {}).get("revoked", 0)
+    figures = [
+        (
+            issuer,
+            IssuerFigures(
+                counts=statuses[issuer.pk],
+                waiting=waiting.get(issuer.pk, 0),
+                active_awards=awards.get(issuer.pk, {}).get("active", 0),
+                revoked_awards=awards.get(issuer.pk, {}).get("revoked", 0),
+            ),
+        )
+        for issuer in issuers
+    ]
     return render(
         request,
         "credentials/manage/dashboard.html",
-        {"issuers": issuers, "offers": offers},
+        {"issuers": figures, "offers": offers},
         status=status,
     )
 
 
 @login_required
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render_dashboard(request)
 
 
 @login_required
 @require_GET
-def issuer(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def issuer(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     found = get_issuer_for_manager(request.user, issuer_slug)
     versions = list(found.micro_credentials.order_by("title", "slug", "-version"))
     ids = [mc.pk for mc in versions]
@@ -120,16 +156,18 @@ def issuer(request: HttpRequest, issuer_slug: str) -> HttpResponse:
         .values_list("micro_credential_id", "n")
     )
     awards = _award_counts("micro_credential_id", ids)
-    families: dict[str, dict] = {}
+    families: dict[str, Family] = {}
     for mc in versions:
-        mc.waiting = waiting.get(mc.pk, 0)
-        mc.awarded = awards.get(mc.pk, {}).get("active", 0)
-        family = families.setdefault(mc.slug, {"title": mc.title, "versions": []})
-        family["versions"].append(mc)
+        family = families.setdefault(mc.slug, Family(mc.title, []))
+        family.versions.append(
+            VersionRow(mc, waiting.get(mc.pk, 0), awards.get(mc.pk, {}).get("active", 0))
+        )
     titles = {mc.slug: mc.title for mc in versions}
-    stacks = list(found.stacks.order_by("title"))
-    for stack in stacks:
-        stack.members = [titles.get(slug, slug) for slug in stack.micro_credential_slugs]
+    # Each stack with the titles of its members.
+    stacks = [
+        (stack, [titles.get(slug, slug) for slug in stack.micro_credential_slugs])
+        for stack in found.stacks.order_by("title")
+    ]
     open_reviews = Review.objects.filter(
         submission__micro_credential__issuer=found, completed_at__isnull=True
     ).count()

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError, attach_to_form
+from lib.http import AuthenticatedHttpRequest
 
 from ... import actions, keystore
 from ...access import get_issuer_for_manager
@@ -18,7 +19,7 @@ from .dashboard import organisations_to_offer, render_dashboard
 
 @login_required
 @require_POST
-def become_issuer(request: HttpRequest) -> HttpResponse:
+def become_issuer(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = IssuerForm(request.POST, auto_id=f"org{request.POST.get('organisation', '')}-%s")
     offered = {o.pk: o for o in organisations_to_offer(request.user)}
     if not offered:
@@ -56,7 +57,7 @@ def become_issuer(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def signing_key(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def signing_key(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     """Show the issuer's keys; on a confirmed POST, rotate to a new one."""
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     error = ""
@@ -76,16 +77,15 @@ def signing_key(request: HttpRequest, issuer_slug: str) -> HttpResponse:
             return redirect("credentials:manage-key", issuer.slug)
     keys = list(issuer.keys.order_by("-created_at"))
     current = next((k for k in keys if k.retired_at is None), None)
-    for key in keys:
-        key.did = keystore.issuer_did(issuer, key)
     return render(
         request,
         "credentials/manage/signing_key.html",
         {
             "issuer": issuer,
-            "keys": keys,
+            # Each key with the identifier it signs as.
+            "keys": [(key, keystore.issuer_did(issuer, key)) for key in keys],
             "current": current,
-            "did": current.did if current else keystore.issuer_did(issuer),
+            "did": keystore.issuer_did(issuer, current),
             "error": error,
             "is_did_key": issuer.did_method == issuer.DidMethod.KEY,
         },

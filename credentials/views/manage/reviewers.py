@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lib.errors import ActionError, attach_to_form
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import people_by_email
 from organisations.models import Person
 
@@ -20,7 +21,7 @@ from ...models import Review, Reviewer
 
 
 @login_required
-def reviewers(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def reviewers(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     form = ReviewerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +70,7 @@ def reviewers(request: HttpRequest, issuer_slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_reviewer(request: HttpRequest, reviewer_id: int) -> HttpResponse:
+def remove_reviewer(request: AuthenticatedHttpRequest, reviewer_id: int) -> HttpResponse:
     seat = get_managed_reviewer(request.user, reviewer_id)
     try:
         actions.remove_reviewer(seat, request.user)
@@ -86,23 +87,26 @@ def remove_reviewer(request: HttpRequest, reviewer_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def calibration(request: HttpRequest, issuer_slug: str) -> HttpResponse:
+def calibration(request: AuthenticatedHttpRequest, issuer_slug: str) -> HttpResponse:
     issuer = get_issuer_for_manager(request.user, issuer_slug)
     records = [
-        ReviewRecord(*row)
-        for row in Review.objects.filter(
-            submission__micro_credential__issuer=issuer,
-            completed_at__isnull=False,
-            decision__in=[Review.Decision.EARNED, Review.Decision.NOT_YET],
-        ).values_list(
-            "submission_id",
-            "round",
-            "reviewer_id",
-            "decision",
-            "assigned_at",
-            "completed_at",
-            "is_tiebreak",
+        ReviewRecord(submission, round_, reviewer, decision, assigned_at, completed_at, tiebreak)
+        for submission, round_, reviewer, decision, assigned_at, completed_at, tiebreak in (
+            Review.objects.filter(
+                submission__micro_credential__issuer=issuer,
+                completed_at__isnull=False,
+                decision__in=[Review.Decision.EARNED, Review.Decision.NOT_YET],
+            ).values_list(
+                "submission_id",
+                "round",
+                "reviewer_id",
+                "decision",
+                "assigned_at",
+                "completed_at",
+                "is_tiebreak",
+            )
         )
+        if completed_at is not None  # the filter ensures it; mypy cannot read filters
     ]
     rows = calibrate(records)
     people = Person.objects.in_bulk([row.reviewer_id for row in rows])
