@@ -30,20 +30,24 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def answer(request: HttpRequest, detail: str, status: int) -> HttpResponse:
         return api.create_response(request, {"detail": detail}, status=status)
 
+    @api.exception_handler(AuthenticationError)
     def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         response = answer(request, UNAUTHORISED, 401)
         response["WWW-Authenticate"] = 'Bearer realm="trellis"'
         return response
 
+    @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         # No debugging text in development, unlike ninja's own answer.
         return answer(request, NOT_FOUND, 404)
 
+    @api.exception_handler(SuspiciousOperation)
     def bad_request(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
         # As Django does for the HTML pages: a 400, and a note in the security log.
         security_logger.warning(str(exc), extra={"status_code": 400, "request": request})
         return answer(request, BAD_REQUEST, 400)
 
+    @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Tell error reporters (and the test client, which re-raises it) as Django would.
         signals.got_request_exception.send(sender=None, request=request)
@@ -56,11 +60,6 @@ def install_error_handlers(api: NinjaAPI) -> None:
             exception=exc,
         )
         return response
-
-    api.add_exception_handler(AuthenticationError, unauthorised)
-    api.add_exception_handler(Http404, not_found)
-    api.add_exception_handler(SuspiciousOperation, bad_request)
-    api.add_exception_handler(Exception, server_error)
 
 
 def no_endpoint(request: HttpRequest) -> JsonResponse:

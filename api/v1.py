@@ -15,6 +15,7 @@ from credentials.models import Award
 from credentials.verification import verify
 from lib.throttle import over_limit
 from organisations.access import get_led_organisation_for_user
+from organisations.models import Person
 
 from .auth import TOKEN_OR_SESSION
 from .errors import install_error_handlers
@@ -51,6 +52,12 @@ api = NinjaAPI(
 install_error_handlers(api)
 
 
+class SignedInRequest(HttpRequest):
+    """A request that TOKEN_OR_SESSION let in: `auth` is the person calling."""
+
+    auth: Person
+
+
 class Pages(PageNumberPagination):
     """Number the pages from 1; a page past the end is an empty list with the total count."""
 
@@ -82,7 +89,7 @@ def _summaries(awards: QuerySet[Award]) -> QuerySet[Award]:
     summary="List my credentials",
 )
 @paginate(Pages)
-def my_credentials(request: HttpRequest) -> QuerySet[Award]:
+def my_credentials(request: SignedInRequest) -> QuerySet[Award]:
     """Return the credentials awarded to the token's owner, newest first."""
     return _summaries(Award.objects.filter(earner=request.auth))
 
@@ -164,7 +171,7 @@ def verify_credential(request: HttpRequest, response: HttpResponse) -> Status:
     summary="List credentials an organisation issued",
 )
 @paginate(Pages)
-def organisation_credentials(request: HttpRequest, organisation_id: int) -> QuerySet[Award]:
+def organisation_credentials(request: SignedInRequest, organisation_id: int) -> QuerySet[Award]:
     """Return credentials issued by the organisation's issuers and those below it; leaders only."""
     organisation = get_led_organisation_for_user(request.auth, organisation_id)
     awards = Award.objects.filter(issuer__organisation__path__startswith=organisation.path)

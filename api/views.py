@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from lib.errors import ActionError, attach_to_form
+from lib.http import AuthenticatedHttpRequest
 
 from . import actions
 from .access import get_token_for_user
@@ -29,7 +30,9 @@ DOCS_ASSETS = {
 DOCS_ASSET_DIR = Path(ninja.__file__).parent / "static" / "ninja"
 
 
-def _tokens_page(request: HttpRequest, form: TokenForm, secret: str = "") -> HttpResponse:
+def _tokens_page(
+    request: AuthenticatedHttpRequest, form: TokenForm, secret: str = ""
+) -> HttpResponse:
     tokens = ApiToken.objects.filter(person=request.user)
     context = {"tokens": tokens, "form": form, "secret": secret}
     return render(request, "api/tokens.html", context, status=400 if form.errors else 200)
@@ -37,7 +40,7 @@ def _tokens_page(request: HttpRequest, form: TokenForm, secret: str = "") -> Htt
 
 @never_cache
 @login_required
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _tokens_page(request, TokenForm())
     form = TokenForm(request.POST)
@@ -54,7 +57,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+def revoke_token(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
     token = get_token_for_user(request.user, token_id)
     actions.revoke_token(token, request.user)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
