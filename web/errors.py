@@ -21,7 +21,7 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "web/403.html", status=403)
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return JsonResponse({"detail": "Bad request."}, status=400)
     return defaults.bad_request(request, exception)

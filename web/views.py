@@ -1,5 +1,7 @@
 """The site shell: home dashboard and a health check."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -12,9 +14,14 @@ from assessments.access import assessments_for_user
 from assessments.models import TeamMember
 from credentials.models import Award, Review, Submission
 from learning.models import ExperienceEnrolment
+from lib.http import AuthenticatedHttpRequest
 from organisations.access import led_organisations, memberships_of
+from organisations.models import Person
 from plans.models import LearningPlan, PlanItem
 from plans.summary import stalled_q
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 @require_GET
@@ -29,7 +36,7 @@ javascript_catalog = cache_control(max_age=3600)(JavaScriptCatalog.as_view())
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     assessments = list(
         assessments_for_user(user)
@@ -40,13 +47,12 @@ def home(request: HttpRequest) -> HttpResponse:
         seat.assessment_id: seat
         for seat in TeamMember.objects.filter(person=user, assessment__in=assessments)
     }
-    for assessment in assessments:
-        assessment.my_seat = seats.get(assessment.pk)
     return render(
         request,
         "web/home.html",
         {
-            "assessments": assessments,
+            # Each assessment with the person's seat on its team, if they have one.
+            "assessments": [(a, seats.get(a.pk)) for a in assessments],
             "led": led_organisations(user),
             "memberships": memberships_of(user),
             "in_progress": Submission.objects.filter(earner=user)
@@ -68,10 +74,20 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def plans_at_a_glance(user) -> list[LearningPlan]:
-    """Return the person's plans, each with its done, active and stalled item counts."""
+class PlanCounts(TypedDict):
+    """A plan's items: done, not dropped, and stalled."""
+
+    done: int
+    active: int
+    stalled: int
+
+
+def plans_at_a_glance(
+    user: Person,
+) -> list[tuple["WithAnnotations[LearningPlan, PlanCounts]", int]]:
+    """Return the person's plans, each with its item counts and the percent done."""
     items = "items__"
-    plans = list(
+    plans = (
         LearningPlan.objects.filter(owner=user)
         .select_related("organisation")
         .annotate(
@@ -81,6 +97,4 @@ def plans_at_a_glance(user) -> list[LearningPlan]:
         )
         .order_by("organisation__name")
     )
-    for plan in plans:
-        plan.percent = round(100 * plan.done / plan.active) if plan.active else 0
-    return plans
+    return [(plan, round(100 * plan.done / plan.active) if plan.active else 0) for plan in plans]

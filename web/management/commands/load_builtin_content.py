@@ -1,5 +1,7 @@
 """Load the content Trellis ships (instruments, and more as apps add theirs); safe to rerun."""
 
+from collections.abc import Callable
+
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -20,10 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Built-in content is loaded ({len(instruments)} instruments).")
 
 
-def content_loaders() -> list:
+def content_loaders() -> list[Callable[[], object]]:
     """Return the apps' loaders of built-in content (AppConfig.load_builtin_content)."""
-    return [
-        config.load_builtin_content
-        for config in apps.get_app_configs()
-        if callable(getattr(config, "load_builtin_content", None))
-    ]
+    loaders = (getattr(config, "load_builtin_content", None) for config in apps.get_app_configs())
+    return [loader for loader in loaders if callable(loader)]

@@ -1,12 +1,14 @@
 """Load the demo districts, people and activity; a second run leaves everything as it is."""
 
 import time
+from collections.abc import Callable
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from organisations.apps import OrganisationsConfig
 from organisations.demo import DEMO_PASSWORD
 from organisations.models import Organisation
 
@@ -22,7 +24,9 @@ class Command(BaseCommand):
         # The demo's many notifications stay in memory rather than flooding the console.
         quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
         with quiet, transaction.atomic():
-            districts = apps.get_app_config("organisations").build_demo_districts()
+            organisations = apps.get_app_config("organisations")
+            assert isinstance(organisations, OrganisationsConfig)
+            districts = organisations.build_demo_districts()
             for step in demo_steps():
                 step(districts)
         self.stdout.write(
@@ -33,10 +37,7 @@ class Command(BaseCommand):
         )
 
 
-def demo_steps() -> list:
+def demo_steps() -> list[Callable[[list], None]]:
     """Return the apps' demo builders (AppConfig.build_demo), in INSTALLED_APPS order."""
-    return [
-        config.build_demo
-        for config in apps.get_app_configs()
-        if callable(getattr(config, "build_demo", None))
-    ]
+    builders = (getattr(config, "build_demo", None) for config in apps.get_app_configs())
+    return [builder for builder in builders if callable(builder)]
