@@ -6,7 +6,7 @@ district policymaker who has earned credentials herself, so the private lists an
 Half the organisation ids and credential ids are real ones, so the fuzzer reaches past the 404s.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from uuid import UUID
 
 import pytest
@@ -51,11 +51,17 @@ REAL_IDS: dict[str, list] = {}
 def flatmap_path_parameters(context, path_parameters: dict | None) -> st.SearchStrategy:
     """Swap a valid generated id for a real one half the time, to reach past the 404s."""
     choices = [st.just(path_parameters)]
-    for name, value in (path_parameters or {}).items():
+    generated = path_parameters or {}
+    for name, value in generated.items():
         if name in REAL_IDS and _is_valid(name, value):
             real = st.sampled_from(REAL_IDS[name])
-            choices.append(real.map(lambda id_, name=name: {**path_parameters, name: id_}))
+            choices.append(real.map(_replacing(generated, name)))
     return st.one_of(choices)
+
+
+def _replacing(parameters: dict, name: str) -> Callable[[object], dict]:
+    """Return what puts a real id in place of the generated one."""
+    return lambda id_: {**parameters, name: id_}
 
 
 def _is_valid(name: str, value: object) -> bool:

@@ -1,5 +1,7 @@
 """Build issuers, micro-credentials and submissions for tests."""
 
+from typing import Any
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from credentials import actions
@@ -25,7 +27,7 @@ def make_issuer(
     return actions.create_issuer(organisation)
 
 
-SAMPLE = {
+SAMPLE: dict[str, Any] = {
     "title": "Cultivating a Shared Purpose",
     "competency": "The educator brings colleagues together to write a shared vision.",
     "key_method": "Co-create a vision with the people who will carry it out.",

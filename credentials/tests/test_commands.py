@@ -6,6 +6,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 from django.core.management import call_command
@@ -27,8 +28,11 @@ def temporary_folder(test) -> Path:
     return folder
 
 
-def run_verify(path: str | Path) -> tuple[int, dict | None, str]:
-    """Run verify_credential; return its exit code, the printed verdict and the error message."""
+def run_verify(path: str | Path) -> tuple[int, Any, str]:
+    """Run verify_credential; return its exit code, the printed verdict and the error message.
+
+    The verdict is the JSON the command printed, None if it printed nothing.
+    """
     out = io.StringIO()
     try:
         call_command("verify_credential", str(path), stdout=out)

@@ -80,7 +80,8 @@ def test_it_refuses_contexts_it_does_not_ship():
     document = {"@context": ["https://example.com/unknown-context.json"], "name": "x"}
     with pytest.raises(Exception) as raised:
         canonicalize(document)
-    chain, error = [], raised.value
+    chain: list[BaseException] = []
+    error: BaseException | None = raised.value
     while error is not None:
         chain.append(error)
         error = error.__cause__

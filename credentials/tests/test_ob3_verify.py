@@ -116,7 +116,7 @@ def test_it_fails_the_status_check_when_the_list_cannot_be_trusted_or_fetched():
     }
     credential = _issue(key, status=status_list_entry(LIST_URL, 1))
     unfetchable = verify_credential(
-        credential, fetch_controller=documents.get, fetch_status_list={}.get
+        credential, fetch_controller=documents.get, fetch_status_list=lambda _url: None
     )
     assert "could not be found" in _failed(unfetchable)["status"]
     forged = Signer(other).sign(

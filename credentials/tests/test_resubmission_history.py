@@ -51,7 +51,9 @@ class ResubmissionHistoryTests(TrellisTestCase):
         actions.remove_artifact(Artifact.objects.get(pk=self.first_file.pk))
         kept = Artifact.objects.get(pk=self.first_file.pk)
         self.assertIsNotNone(kept.detached_at)
-        self.assertTrue(kept.file.storage.exists(kept.file.name))
+        name = kept.file.name
+        assert name, "the detached evidence kept no file"
+        self.assertTrue(kept.file.storage.exists(name))
         self.assertEqual(
             [r.title for r in actions.missing_requirements(self.submission)], [self.agenda.title]
         )
@@ -59,6 +61,7 @@ class ResubmissionHistoryTests(TrellisTestCase):
     def test_removing_evidence_no_reviewer_saw_deletes_it(self) -> None:
         draft = actions.add_artifact(self.submission, self.agenda, png(), "Not sent yet")
         name = draft.file.name
+        assert name, "the evidence was stored without a file"
         actions.remove_artifact(draft)
         self.assertFalse(Artifact.objects.filter(pk=draft.pk).exists())
         self.assertFalse(self.first_file.file.storage.exists(name))

@@ -116,7 +116,9 @@ class BackupRoundTripTests(TransactionTestCase):
     def test_a_restored_installation_verifies_every_credential_and_reads_every_upload(self):
         call_command("backup", str(self.archive), stdout=io.StringIO())
         with tarfile.open(self.archive) as tar:
-            manifest = json.load(tar.extractfile("manifest.json"))
+            member = tar.extractfile("manifest.json")
+            assert member is not None, "the archive has no manifest"
+            manifest = json.load(member)
         self.assertEqual(manifest["database"]["engine"], connection.vendor)
         self.assertEqual([entry["name"] for entry in manifest["files"]], [self.upload])
         self.assertIn("TRELLIS_KEY_ENCRYPTION_KEY", manifest["key_encryption_key"])
