@@ -1,17 +1,13 @@
 """Who is calling: a personal API token, or the browser's session for reading."""
 
-import re
-
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
+from lib.sessions import is_session_key
 from organisations.models import Person
 
 from .access import person_for_secret
-
-# Django makes session keys of lowercase letters and digits; anything else was never issued.
-SESSION_KEY = re.compile(r"[a-z0-9]+")
 
 
 class PersonalToken(HttpBearer):
@@ -30,7 +26,7 @@ class SessionAuth(NinjaSessionAuth):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Person | None:
         # PostgreSQL refuses text with NUL bytes: looking up such a key would be a server error.
-        if key is not None and not SESSION_KEY.fullmatch(key):
+        if key is not None and not is_session_key(key):
             return None
         return super().authenticate(request, key)
 
