@@ -3,8 +3,8 @@
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from organisations.access import LEADER_ROLES, can_lead, memberships_of
-from organisations.models import Person
+from organisations.access import LEADER_ROLES, can_lead, led_organisations, memberships_of
+from organisations.models import Organisation, Person
 
 from .models import Assessment, Instrument, TeamMember
 
@@ -67,6 +67,21 @@ def assessments_for_user(user: Person) -> QuerySet[Assessment]:
     # counting the team (the list's "submitted" figures) and needs DISTINCT.
     seats = TeamMember.objects.filter(person=user).values("assessment_id")
     return Assessment.objects.filter(Q(pk__in=seats) | led_paths)
+
+
+# A team assessment looks at the conditions in a school or a district, nowhere else.
+ASSESSED_KINDS = (Organisation.Kind.SCHOOL, Organisation.Kind.DISTRICT)
+
+
+def organisations_to_assess(user: Person) -> QuerySet[Organisation]:
+    """Return the schools and districts where the user may start a team assessment.
+
+    Those are the ones the user leads, and those below an organisation the user leads.
+    """
+    led = Q(pk__in=[])
+    for organisation in led_organisations(user):
+        led |= Q(path__startswith=organisation.path)
+    return Organisation.objects.filter(led, kind__in=ASSESSED_KINDS)
 
 
 def instruments_for_user(user: Person) -> QuerySet[Instrument]:

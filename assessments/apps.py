@@ -8,10 +8,12 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Conditions assessments"
 
     def organisation_links(self, organisation, person) -> list[tuple[str, str]]:
-        """Offer an organisation's leaders a link to start its assessment."""
+        """Offer a school's or a district's leaders a link to start its assessment."""
         from organisations.access import can_lead
 
-        if not can_lead(person, organisation):
+        from .access import ASSESSED_KINDS
+
+        if organisation.kind not in ASSESSED_KINDS or not can_lead(person, organisation):
             return []
         url = f"{reverse('assessments:start')}?organisation={organisation.pk}"
         return [(_("Start an assessment"), url)]

@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.i18n import JavaScriptCatalog
 
-from assessments.access import assessments_for_user
+from assessments.access import assessments_for_user, organisations_to_assess
 from assessments.models import TeamMember
 from credentials.models import Award, Review, Submission
 from learning.models import ExperienceEnrolment
@@ -47,13 +47,16 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         seat.assessment_id: seat
         for seat in TeamMember.objects.filter(person=user, assessment__in=assessments)
     }
+    led = led_organisations(user)
     return render(
         request,
         "web/home.html",
         {
             # Each assessment with the person's seat on its team, if they have one.
             "assessments": [(a, seats.get(a.pk)) for a in assessments],
-            "led": led_organisations(user),
+            "led": led,
+            # Leading a nonprofit or a union is no school or district to assess.
+            "may_start_assessment": bool(led) and organisations_to_assess(user).exists(),
             "memberships": memberships_of(user),
             "in_progress": Submission.objects.filter(earner=user)
             .exclude(status=Submission.Status.EARNED)

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lib.errors import ActionError
-from organisations.access import can_lead, led_organisations, roles_in
+from organisations.access import can_lead, roles_in
 from organisations.models import Membership, Organisation, Person, Role
 
 from .. import actions
@@ -22,6 +22,7 @@ from ..access import (
     get_assessment_for_user,
     get_managed_assessment_for_user,
     instruments_for_user,
+    organisations_to_assess,
     seat_of,
 )
 from ..forms import AnswerForm, StartAssessmentForm
@@ -46,14 +47,7 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 
 def _organisations_user_can_assess(user: Person) -> list[Organisation]:
-    led = led_organisations(user)
-    condition = Q(pk__in=[])
-    for organisation in led:
-        condition |= Q(path__startswith=organisation.path)
-    organisations = Organisation.objects.filter(
-        condition, kind__in=[Organisation.Kind.SCHOOL, Organisation.Kind.DISTRICT]
-    )
-    return sorted(organisations, key=lambda o: o.path)
+    return sorted(organisations_to_assess(user), key=lambda o: o.path)
 
 
 @login_required
