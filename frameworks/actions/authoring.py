@@ -56,6 +56,13 @@ def _sync_edit(framework: Framework, package: CasePackage, by: Person, summary: 
 
 
 def _check_editable(framework: Framework) -> None:
+    """Lock the framework's row and re-read it, then refuse a framework Trellis can't edit.
+
+    Edits of one framework take turns: each rebuilds the whole CASE package, and checks such
+    as "no other current competency has this code" (which no constraint can hold, since an
+    imported framework may repeat codes) must see the edit that went before.
+    """
+    framework.refresh_from_db(from_queryset=Framework.objects.select_for_update())
     if framework.organisation_id is None:
         raise ActionError(
             _(
