@@ -1,6 +1,6 @@
 """Organisations and the memberships that give people their roles."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from ..access import LEADER_ROLES
@@ -20,13 +20,34 @@ def unique_slug(name: str, taken: set[str] | None = None) -> str:
     return candidate
 
 
+# Creations of organisations with one name at the same moment each take the next free slug.
+SLUG_ATTEMPTS = 50
+
+
 @transaction.atomic
 def create_organisation(
     name: str, kind: str, parent: Organisation | None = None, **fields
 ) -> Organisation:
-    """Create an organisation below its parent and record its place in the tree."""
-    fields.setdefault("slug", unique_slug(name))
-    organisation = Organisation.objects.create(name=name, kind=kind, parent=parent, **fields)
+    """Create an organisation below its parent and record its place in the tree.
+
+    Schools in different districts often share a name, and their slugs must differ. Another
+    request can take the free slug between looking and writing, so a slug the unique
+    constraint refuses is replaced by the next free one.
+    """
+    chosen = fields.pop("slug", None)
+    for _attempt in range(SLUG_ATTEMPTS):
+        slug = chosen or unique_slug(name)
+        try:
+            with transaction.atomic():
+                organisation = Organisation.objects.create(
+                    name=name, kind=kind, parent=parent, slug=slug, **fields
+                )
+            break
+        except IntegrityError:
+            if chosen or not Organisation.objects.filter(slug=slug).exists():
+                raise  # another rule refused it, or the caller's own slug is taken
+    else:
+        raise IntegrityError(f"No free slug for {name!r} after {SLUG_ATTEMPTS} attempts.")
     organisation.path = f"{parent.path if parent else '/'}{organisation.pk}/"
     organisation.save(update_fields=["path"])
     return organisation
