@@ -1,7 +1,11 @@
 """Forms for the library, playlists, experiences and cohorts; the actions check the rest."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Person
+from organisations.people_picker import Describe, PeopleField, PersonField, PicksPeople
 
 from .models import Playlist, Resource
 
@@ -157,10 +161,8 @@ class NewPlaylistForm(PlaylistForm):
         self.fields["organisation"].choices = organisation_choices(organisations)
 
 
-class SharePlaylistForm(forms.Form):
-    people = forms.TypedMultipleChoiceField(
-        label=_("Colleagues"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-    )
+class SharePlaylistForm(PicksPeople):
+    people = PeopleField(label=_("Colleagues"), required=False)
     cohorts = forms.TypedMultipleChoiceField(
         label=_("Cohorts"),
         coerce=int,
@@ -169,10 +171,10 @@ class SharePlaylistForm(forms.Form):
         help_text=_("Everyone in the cohort, and its facilitator, can open the playlist."),
     )
 
-    def __init__(self, *args, people, cohorts, **kwargs):
-        """Take people as (id, label) pairs, so namesakes can be told apart."""
+    def __init__(self, *args, people: QuerySet[Person], describe: Describe, cohorts, **kwargs):
+        """Offer the people by searching for them, so a district of thousands stays quick."""
         super().__init__(*args, **kwargs)
-        self.fields["people"].choices = people
+        self.fields["people"].offer(people, describe)
         self.fields["cohorts"].choices = [(c.pk, c.name) for c in cohorts]
         if not cohorts:
             del self.fields["cohorts"]
@@ -201,20 +203,19 @@ class RemoveForm(forms.Form):
     item = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CompleteForm(forms.Form):
+class CompleteForm(PicksPeople):
     reflection = forms.CharField(label=_("Reflection"), widget=forms.Textarea(attrs={"rows": 6}))
-    mentor = forms.TypedChoiceField(
+    mentor = PersonField(
         label=_("Mentor who signs it off"),
-        coerce=int,
         required=False,
-        empty_value=None,
+        none_label=_("No mentor"),
         help_text=_("Optional. They are asked to read your reflection and sign it off."),
     )
 
-    def __init__(self, *args, mentors, prompt="", **kwargs):
-        """Take mentors as (id, label) pairs, so namesakes can be told apart."""
+    def __init__(self, *args, mentors: QuerySet[Person], describe: Describe, prompt="", **kwargs):
+        """Offer the mentors by searching for them, so a district of thousands stays quick."""
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].choices = any_choice(_("No mentor"), mentors)
+        self.fields["mentor"].offer(mentors, describe)
         if prompt:
             self.fields["reflection"].help_text = prompt
 
@@ -228,17 +229,15 @@ class SignOffForm(forms.Form):
     )
 
 
-class CohortForm(forms.Form):
+class CohortForm(PicksPeople):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("What the cohort works on"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    facilitator = forms.TypedChoiceField(label=_("Facilitator"), coerce=int)
-    members = forms.TypedMultipleChoiceField(
-        label=_("Members"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    facilitator = PersonField(label=_("Facilitator"))
+    members = PeopleField(label=_("Members"), required=False)
     micro_credential = forms.TypedChoiceField(
         label=_("Micro-credential pursued together"), coerce=int, required=False, empty_value=None
     )
@@ -246,11 +245,19 @@ class CohortForm(forms.Form):
         label=_("Learning plan worked through together"), required=False
     )
 
-    def __init__(self, *args, people, micro_credentials, plan_templates=(), **kwargs):
-        """Take people as (id, label) pairs, so namesakes can be told apart."""
+    def __init__(
+        self,
+        *args,
+        people: QuerySet[Person],
+        describe: Describe,
+        micro_credentials,
+        plan_templates=(),
+        **kwargs,
+    ):
+        """Offer the people by searching for them, so a district of thousands stays quick."""
         super().__init__(*args, **kwargs)
-        self.fields["facilitator"].choices = [("", _("Choose the facilitator")), *people]
-        self.fields["members"].choices = people
+        self.fields["facilitator"].offer(people, describe)
+        self.fields["members"].offer(people, describe)
         self.fields["micro_credential"].choices = any_choice(
             _("None"), [(m.pk, m.title) for m in micro_credentials]
         )

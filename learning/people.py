@@ -1,6 +1,7 @@
 """Who may be named as a mentor, facilitator, cohort member or playlist reader, and their labels."""
 
 from collections import Counter
+from collections.abc import Callable
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -44,8 +45,8 @@ def playlist_cohorts(owner: Person, organisation: Organisation) -> QuerySet[Coho
     ).distinct()
 
 
-def person_choices(people: QuerySet[Person], within: Organisation) -> list[tuple[int, str]]:
-    """Return (id, label) for each person, labelled with their role and school.
+def person_labels(people: QuerySet[Person], within: Organisation) -> dict[int, str]:
+    """Return a label for each person: their name with their role and school.
 
     Two people with the same name, role and school still differ by their email address.
     Costs two queries, whatever the number of people.
@@ -66,7 +67,12 @@ def person_choices(people: QuerySet[Person], within: Organisation) -> list[tuple
         )
         labels[person.pk] = f"{person.full_name} — {where}" if where else person.full_name
     repeated = Counter(labels.values())
-    return [
-        (p.pk, f"{labels[p.pk]} ({p.email})" if repeated[labels[p.pk]] > 1 else labels[p.pk])
+    return {
+        p.pk: f"{labels[p.pk]} ({p.email})" if repeated[labels[p.pk]] > 1 else labels[p.pk]
         for p in rows
-    ]
+    }
+
+
+def labels_within(within: Organisation) -> Callable[[QuerySet[Person]], dict[int, str]]:
+    """Return how a people picker labels the people it shows: role and school in `within`."""
+    return lambda people: person_labels(people, within)

@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
 from django.utils.html import format_html
@@ -12,6 +12,7 @@ from frameworks.models import Competency, Framework, FrameworkAdoption, Proficie
 from learning.models import LeadershipExperience, Playlist, Resource
 from organisations.access import memberships_of, people_in, visible_q
 from organisations.models import Membership, Organisation, Person
+from organisations.people_picker import PeopleField, PicksPeople
 
 from .models import LearningPlan, PlanItem, PlanTemplate, TargetCompetency
 
@@ -240,48 +241,45 @@ class ItemUpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class PeopleChoice(forms.ModelMultipleChoiceField):
-    """Each person with their role here, and the plan and templates they already have."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.about: dict[int, dict] = {}
-
-    def label_from_instance(self, obj: Person) -> str:
-        about = self.about.get(obj.pk, {})
-        roles = ", ".join(about.get("roles", []))
-        templates = about.get("templates", [])
-        if templates:
-            status = _("already has %(t)s") % {"t": ", ".join(f"“{t}”" for t in templates)}
-        elif about.get("has_plan"):
-            status = _("has a plan, no template yet")
-        else:
-            status = _("no plan yet")
-        return format_html(
-            '{} <span class="person-about">{} · {}</span>', obj.full_name, roles, status
-        )
-
-
-class AssignForm(forms.Form):
+class AssignForm(PicksPeople):
     template = forms.ModelChoiceField(
         queryset=PlanTemplate.objects.all(), label=_("Plan template"), empty_label=None
     )
-    people = PeopleChoice(
-        queryset=Person.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        label=_("People"),
-    )
+    people = PeopleField(label=_("People"))
 
     def __init__(self, organisation: Organisation, *args, **kwargs):
         kwargs.setdefault("auto_id", "assign-%s")
         super().__init__(*args, **kwargs)
-        field = self.fields["people"]
-        field.queryset = people_in(organisation).order_by("family_name", "given_name")
-        field.about = people_here(organisation)
+        self.fields["people"].offer(
+            people_in(organisation), lambda people: describe_here(organisation, people)
+        )
 
 
-def people_here(organisation: Organisation) -> dict[int, dict]:
-    """Return, per person in the organisation or below, their roles, plan and templates.
+def describe_here(organisation: Organisation, people: QuerySet[Person]) -> dict[int, str]:
+    """Label each person with their role here, and the plan and templates they already have."""
+    shown = list(people)
+    about = people_here(organisation, [person.pk for person in shown])
+    labels = {}
+    for person in shown:
+        facts = about.get(person.pk, {})
+        templates = facts.get("templates", [])
+        if templates:
+            status = _("already has %(t)s") % {"t": ", ".join(f"“{t}”" for t in templates)}
+        elif facts.get("has_plan"):
+            status = _("has a plan, no template yet")
+        else:
+            status = _("no plan yet")
+        labels[person.pk] = format_html(
+            '{} <span class="person-about">{} · {}</span>',
+            person.full_name,
+            ", ".join(facts.get("roles", [])),
+            status,
+        )
+    return labels
+
+
+def people_here(organisation: Organisation, person_ids: list[int]) -> dict[int, dict]:
+    """Return, for these people in the organisation or below, their roles, plan and templates.
 
     Three queries whatever the number of people.
     """
@@ -292,18 +290,22 @@ def people_here(organisation: Organisation) -> dict[int, dict]:
         return about.setdefault(person_id, {"roles": [], "has_plan": False, "templates": []})
 
     for membership in Membership.objects.filter(
-        organisation__path__startswith=within
+        organisation__path__startswith=within, person_id__in=person_ids
     ).select_related("organisation"):
         role = membership.get_role_display()
         if membership.organisation_id != organisation.pk:
             role = _("%(r)s at %(o)s") % {"r": role, "o": membership.organisation.name}
         of(membership.person_id)["roles"].append(str(role))
-    for owner_id in LearningPlan.objects.filter(organisation__path__startswith=within).values_list(
-        "owner_id", flat=True
-    ):
+    for owner_id in LearningPlan.objects.filter(
+        organisation__path__startswith=within, owner_id__in=person_ids
+    ).values_list("owner_id", flat=True):
         of(owner_id)["has_plan"] = True
     for owner_id, title in (
-        PlanItem.objects.filter(plan__organisation__path__startswith=within, template__isnull=False)
+        PlanItem.objects.filter(
+            plan__organisation__path__startswith=within,
+            plan__owner_id__in=person_ids,
+            template__isnull=False,
+        )
         .values_list("plan__owner_id", "template__title")
         .distinct()
         .order_by("template__title")

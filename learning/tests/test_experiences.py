@@ -9,6 +9,7 @@ from learning.signals import experience_completed, experience_sent_back
 from lib.errors import ActionError
 from organisations.actions import add_member
 from organisations.models import Person, Role
+from organisations.people_picker import listed
 
 from .base import LearningTestCase
 
@@ -84,7 +85,7 @@ class ExperienceTests(LearningTestCase):
         add_member(namesake, self.st_paul, Role.TEACHER)
         enrolment = self.take()
         page = self.client.get(reverse("learning:enrolment", args=[enrolment.pk]))
-        labels = dict(page.context["complete_form"].fields["mentor"].choices)
+        labels = listed(page.context["complete_form"]["mentor"])
         self.assertEqual(
             labels[self.paula.pk], "Paula Price — Administrator, Walker-Gamble Elementary"
         )

@@ -19,7 +19,7 @@ from ..access import (
     get_post_for_user,
 )
 from ..forms import CohortForm, PostForm, organisation_choices
-from ..people import cohort_candidates, community_of, person_choices
+from ..people import cohort_candidates, community_of, labels_within
 from ..pursuits import plan_template_choices, plan_template_title
 
 
@@ -37,30 +37,28 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form(organisation, data=None, initial=None) -> tuple[CohortForm, dict, list]:
-    """Return the cohort form for the organisation, its people by id, and the credentials."""
-    candidates = cohort_candidates(organisation)
-    people = person_choices(candidates, community_of(organisation))
-    by_id = {p.pk: p for p in candidates}
+def _form(organisation, data=None, initial=None) -> tuple[CohortForm, list]:
+    """Return the cohort form for the organisation, and the micro-credentials it offers."""
     credentials = list(
         MicroCredential.objects.filter(status=MicroCredential.Status.PUBLISHED).order_by("title")
     )
     form = CohortForm(
         data,
         initial=initial,
-        people=people,
+        people=cohort_candidates(organisation),
+        describe=labels_within(community_of(organisation)),
         micro_credentials=credentials,
         plan_templates=plan_template_choices(),
     )
-    return form, by_id, credentials
+    return form, credentials
 
 
-def _arguments(form: CohortForm, by_id: dict, credentials: list) -> dict:
+def _arguments(form: CohortForm, credentials: list) -> dict:
     data = form.cleaned_data
     return {
         "name": data["name"],
-        "facilitator": by_id[data["facilitator"]],
-        "members": [by_id[pk] for pk in data["members"]],
+        "facilitator": data["facilitator"],
+        "members": list(data["members"]),
         "description": data["description"],
         "micro_credential": next(
             (m for m in credentials if m.pk == data["micro_credential"]), None
@@ -81,11 +79,11 @@ def cohort_create(request: HttpRequest) -> HttpResponse:
         )
     except ValueError:
         raise Http404("No such organisation.") from None
-    form, by_id, credentials = _form(organisation, request.POST or None)
+    form, credentials = _form(organisation, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             cohort = actions.create_cohort(
-                organisation, created_by=request.user, **_arguments(form, by_id, credentials)
+                organisation, created_by=request.user, **_arguments(form, credentials)
             )
         except ActionError as failure:
             attach_to_form(form, failure)
@@ -115,10 +113,10 @@ def cohort_edit(request: HttpRequest, cohort_id: int) -> HttpResponse:
         "micro_credential": cohort.micro_credential_id,
         "plan_template": cohort.plan_template_slug,
     }
-    form, by_id, credentials = _form(cohort.organisation, request.POST or None, initial)
+    form, credentials = _form(cohort.organisation, request.POST or None, initial)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.update_cohort(cohort, **_arguments(form, by_id, credentials))
+            actions.update_cohort(cohort, **_arguments(form, credentials))
         except ActionError as failure:
             attach_to_form(form, failure)
         else:

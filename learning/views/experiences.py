@@ -15,7 +15,7 @@ from .. import actions
 from ..access import experiences_for_user, get_enrolment_for_user, get_experience_for_user
 from ..forms import CompleteForm, SignOffForm
 from ..models import ExperienceEnrolment, LeadershipExperience
-from ..people import community_of, mentor_candidates, person_choices
+from ..people import community_of, labels_within, mentor_candidates
 
 
 @login_required
@@ -100,7 +100,8 @@ def _complete_form(enrolment, data=None) -> CompleteForm:
         data,
         # A mentor who answered "not yet" is asked again by default.
         initial={"mentor": enrolment.mentor_id, "reflection": enrolment.reflection},
-        mentors=person_choices(mentors, community_of(enrolment.organisation)),
+        mentors=mentors,
+        describe=labels_within(community_of(enrolment.organisation)),
         prompt=enrolment.experience.reflection_prompt,
     )
 
@@ -145,12 +146,7 @@ def complete(request: HttpRequest, enrolment_id: int) -> HttpResponse:
         raise Http404("No such leadership experience.")
     form = _complete_form(enrolment, request.POST)
     if form.is_valid():
-        mentor_id = form.cleaned_data["mentor"]
-        mentor = (
-            mentor_candidates(enrolment.organisation).filter(pk=mentor_id).first()
-            if mentor_id
-            else None
-        )
+        mentor = form.cleaned_data["mentor"]
         try:
             actions.complete_experience(enrolment, form.cleaned_data["reflection"], mentor)
         except ActionError as failure:

@@ -20,7 +20,7 @@ from ..access import (
 )
 from ..forms import MoveForm, NewPlaylistForm, PlaylistForm, RemoveForm, SharePlaylistForm
 from ..models import Playlist
-from ..people import community_of, person_choices, playlist_candidates, playlist_cohorts
+from ..people import community_of, labels_within, playlist_candidates, playlist_cohorts
 
 PEOPLE_SHARES = Playlist.shared_with_people.through.objects.filter(playlist=OuterRef("pk"))
 COHORT_SHARES = Playlist.shared_with_cohorts.through.objects.filter(playlist=OuterRef("pk"))
@@ -155,7 +155,8 @@ def playlist_share(request: HttpRequest, playlist_id: int) -> HttpResponse:
             "people": list(playlist.shared_with_people.values_list("pk", flat=True)),
             "cohorts": list(playlist.shared_with_cohorts.values_list("pk", flat=True)),
         },
-        people=person_choices(candidates, community_of(playlist.organisation)),
+        people=candidates,
+        describe=labels_within(community_of(playlist.organisation)),
         cohorts=cohorts,
     )
     if request.method == "POST" and form.is_valid():
@@ -163,7 +164,7 @@ def playlist_share(request: HttpRequest, playlist_id: int) -> HttpResponse:
         try:
             actions.share_playlist(
                 playlist,
-                list(candidates.filter(pk__in=chosen["people"])),
+                list(chosen["people"]),
                 [c for c in cohorts if c.pk in chosen.get("cohorts", [])],
             )
         except ActionError as failure:

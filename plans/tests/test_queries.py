@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from organisations.actions import create_organisation
 from organisations.models import Membership, Organisation, Person, Role
+from organisations.people_picker import SHOWN as PEOPLE_SHOWN
 from plans import actions
 from plans.models import Goal, LearningPlan, PlanItem, Suggestion, TargetCompetency
 from plans.summary import PLANS_SHOWN
@@ -102,6 +103,23 @@ class QueryCountTests(PlanTestCase):
         at_large = self.count(reverse("plans:school", args=[large.pk]))
         self.assertEqual(at_small, at_large)
         self.assertLessEqual(at_large, 12)
+
+    def test_the_assign_page_costs_the_same_for_a_school_of_5_or_a_district_of_1000(
+        self,
+    ) -> None:
+        small = school_with_plans(self.clarendon, "Small School", 5, self.vision, self.proficient)
+        large = school_with_plans(
+            self.clarendon, "Large School", 1_000, self.vision, self.proficient
+        )
+        self.client.force_login(self.dana)
+        at_small = self.count(reverse("plans:assign", args=[small.pk]))
+        at_large = self.count(reverse("plans:assign", args=[large.pk]))
+        at_district = self.count(reverse("plans:assign", args=[self.clarendon.pk]))
+        self.assertEqual(at_small, at_large)
+        self.assertEqual(at_small, at_district)
+        self.assertLessEqual(at_large, 14)
+        page = self.client.get(reverse("plans:assign", args=[self.clarendon.pk]))
+        self.assertEqual(page.content.decode().count('type="checkbox"'), PEOPLE_SHOWN)
 
     def test_the_school_view_shows_counts_but_no_private_notes(self) -> None:
         plan = self.plan_of(self.alice)

@@ -47,7 +47,7 @@ def assign(request: HttpRequest, organisation_id: int) -> HttpResponse:
     organisation = get_led_organisation(request.user, organisation_id)
     form = AssignForm(organisation, request.POST or None)
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and not form.searching:
         status = 400
         if form.is_valid():
             try:
