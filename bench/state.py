@@ -19,8 +19,10 @@ district's first school) and the LARGE one (the state policymaker), each on thei
 organisation. For each page: the SQL queries of one warm request, the median of `--rounds`
 renders, the size of the response, and the ratio of the median to `/healthz` measured in the
 same run. Pages: home, organisation detail, people list, assessments overview, assessments list,
-frameworks list, micro-credentials catalogue, school plans view, learning home, and
-GET /api/v1/organisations/{id}/credentials with a personal API token.
+frameworks list, micro-credentials catalogue, school plans view, learning home, starting a
+cohort and assigning a plan template (each names people from the whole organisation, through a
+people picker), a search in that picker, and GET /api/v1/organisations/{id}/credentials with a
+personal API token.
 
 Prints a table on stderr and one JSON line on stdout; exits 1 when a page's query count for the
 state differs from the district's or the school's. Pages slower than 1 s or larger than 500 KB
@@ -85,6 +87,7 @@ from organisations.demo import (  # noqa: E402
     load_facts,
 )
 from organisations.models import Membership, Organisation, Person, Role  # noqa: E402
+from organisations.people_picker import FIND  # noqa: E402
 from plans.models import Goal, LearningPlan, PlanItem  # noqa: E402
 
 STATUSES = list(PlanItem.Status.values)
@@ -196,19 +199,30 @@ def fill_plans(plans: list[LearningPlan]) -> None:
     )
 
 
-def measure(client: Client, url: str, rounds: int, headers: dict | None = None) -> dict:
-    """Return the queries of one warm request, the median of `rounds` renders and the size."""
+def measure(
+    client: Client, url: str, rounds: int, headers: dict | None = None, data: dict | None = None
+) -> dict:
+    """Return the queries of one warm request, the median of `rounds` renders and the size.
+
+    With `data`, the request is a POST of it (a people picker's search), else a GET.
+    """
     headers = headers or {}
-    response = client.get(url, headers=headers)  # warm caches and templates
+
+    def request():
+        if data is not None:
+            return client.post(url, data, headers=headers)
+        return client.get(url, headers=headers)
+
+    response = request()  # warm caches and templates
     if response.status_code != 200:
         return {"status": response.status_code}
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, headers=headers)
+        response = request()
     query_count = len(queries)
     timings = []
     for _round in range(rounds):
         started = time.perf_counter()
-        response = client.get(url, headers=headers)
+        response = request()
         timings.append(time.perf_counter() - started)
     return {
         "queries": query_count,
@@ -228,8 +242,15 @@ def pages(organisation: Organisation) -> dict[str, str]:
         "micro_credentials": reverse("credentials:catalogue"),
         "school_plans": reverse("plans:school", args=[organisation.pk]),
         "learning_home": reverse("learning:home"),
+        "cohort_new": f"{reverse('learning:cohort-create')}?organisation={organisation.pk}",
+        "assign_template": reverse("plans:assign", args=[organisation.pk]),
+        "assign_search": reverse("plans:assign", args=[organisation.pk]),
         "api_credentials": f"/api/v1/organisations/{organisation.pk}/credentials",
     }
+
+
+# Pages measured as a POST: a people picker's search ("Find", or typing with JavaScript on).
+POSTED = {"assign_search": {"people_query": "ann", FIND: "people"}}
 
 
 def measure_scope(person: Person, organisation: Organisation, rounds: int) -> dict:
@@ -244,7 +265,7 @@ def measure_scope(person: Person, organisation: Organisation, rounds: int) -> di
             headers = {"Authorization": f"Bearer {secret}"}
             results[name] = measure(api, url, rounds, headers)
         else:
-            results[name] = measure(client, url, rounds)
+            results[name] = measure(client, url, rounds, data=POSTED.get(name))
     return results
 
 
