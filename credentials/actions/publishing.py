@@ -6,12 +6,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from frameworks.models import Competency
+from lib.constraints import refused_as
 from lib.errors import ActionError
 from organisations.access import can_lead
 from organisations.models import Organisation, Person
 
 from .. import keystore
 from ..models import Award, Issuer, MicroCredential, Requirement, Reviewer
+from .naming import free_name_key, name_taken
 
 
 @transaction.atomic
@@ -29,14 +31,19 @@ def create_issuer(
     existing = Issuer.objects.filter(organisation=organisation).first()
     if existing:
         return existing
-    issuer = Issuer.objects.create(
-        organisation=organisation,
-        slug=organisation.slug,
-        name=name.strip() or organisation.name,
-        description=description.strip() or organisation.description,
-        website=website.strip() or organisation.website,
-        did_method=did_method,
-    )
+    name = name.strip() or organisation.name
+    key = free_name_key(name)
+    # Another organisation may take the name between the check and the write.
+    with refused_as(name_taken(name, name).message, field="name"):
+        issuer = Issuer.objects.create(
+            organisation=organisation,
+            slug=organisation.slug,
+            name=name,
+            comparable_name=key,
+            description=description.strip() or organisation.description,
+            website=website.strip() or organisation.website,
+            did_method=did_method,
+        )
     keystore.create_signing_key(issuer)
     return issuer
 

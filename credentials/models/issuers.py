@@ -18,6 +18,10 @@ class Issuer(models.Model):
     )
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200)
+    # The name as verification compares it (`ob3.known_issuers.comparable_name`), so no issuer
+    # takes a name another already has here. Empty only for an issuer that shared a name before
+    # the rule, which keeps it; set by `actions.create_issuer`, never typed.
+    comparable_name = models.CharField(max_length=600, blank=True, default="", editable=False)
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
     email = models.EmailField(blank=True)
@@ -26,6 +30,13 @@ class Issuer(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comparable_name"],
+                condition=~models.Q(comparable_name=""),
+                name="one_issuer_per_name",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
