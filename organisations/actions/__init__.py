@@ -18,11 +18,13 @@ from .members import (
     remove_member,
     unique_slug,
 )
+from .setup import SetUp, set_up_organisation
 from .staff import apply_staff_import, plan_staff_import, preview_staff_import, schools_by_name
 
 __all__ = [
     "InvitationUnusable",
     "LastLeader",
+    "SetUp",
     "accept_invitation",
     "add_member",
     "apply_staff_import",
@@ -38,5 +40,6 @@ __all__ = [
     "resend_invitation",
     "revoke_invitation",
     "schools_by_name",
+    "set_up_organisation",
     "unique_slug",
 ]

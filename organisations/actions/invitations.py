@@ -68,7 +68,7 @@ def pending_invitation(organisation: Organisation, email: str) -> Invitation | N
 
 
 def _new_invitation(
-    organisation: Organisation, email: str, role: str, invited_by: Person
+    organisation: Organisation, email: str, role: str, invited_by: Person | None
 ) -> Invitation | None:
     """Record a new invitation; None if a parallel request has just invited the address there.
 
@@ -90,7 +90,7 @@ def _new_invitation(
 
 @transaction.atomic
 def invite_person(
-    organisation: Organisation, email: str, role: str, invited_by: Person
+    organisation: Organisation, email: str, role: str, invited_by: Person | None
 ) -> Invitation:
     """Email an invitation; one already waiting for the address there is sent again instead."""
     invitation = pending_invitation(organisation, email)
