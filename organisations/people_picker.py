@@ -48,10 +48,15 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     return people
 
 
+# Ids are 64-bit integers: a larger number from a forged post would overflow the query.
+LARGEST_ID = 2**63 - 1
+
+
 def _ids(value: Any) -> list[int]:
     """Return the person ids in a field's value: one id, a list of ids, or nothing."""
     values = value if isinstance(value, list | tuple) else [value]
-    return [int(v) for v in values if v is not None and str(v).isdigit()]
+    numbers = [int(v) for v in values if v is not None and str(v).isdecimal()]
+    return [n for n in numbers if 0 < n <= LARGEST_ID]
 
 
 class PeoplePicker(forms.Widget):

@@ -160,3 +160,15 @@ class PeoplePickerTests(TrellisTestCase):
         self.assertIn("Busque personas por nombre o correo electrónico", html)
         self.assertIn(f"Se muestran las primeras {SHOWN} de", html)
         self.assertIn("1 persona coincide con «alice».", searched)
+
+    def test_forged_ids_are_refused_and_never_reach_the_database_as_a_server_error(self) -> None:
+        # An id beyond the database's integer range must not become a 500 on PostgreSQL.
+        forged = ["99999999999999999999999", "-1", "abc", "1.5", "", "²"]
+        data = posted(name="Team", lead=forged[0], team=forged, **{FIND: "team"})
+        form = TeamForm(data, people=self.offered())
+        self.assertEqual(listed(form["team"]), listed(TeamForm(people=self.offered())["team"]))
+        submitted = TeamForm(
+            posted(name="Team", lead=forged[0], team=forged), people=self.offered()
+        )
+        self.assertFalse(submitted.is_valid())
+        self.assertEqual(set(submitted.errors), {"lead", "team"})
