@@ -148,11 +148,10 @@ def listed(field: forms.BoundField) -> dict[int, str]:
     return {row["pk"]: row["label"] for row in context["picker"]["rows"]}
 
 
-class OffersPeople:
+class OffersPeople(forms.ModelChoiceField):
     """What both people fields share: the people offered, and how each shown one is labelled."""
 
     widget: PeoplePicker
-    queryset: QuerySet[Person]
 
     def offer(self, people: QuerySet[Person], describe: Describe = names_and_emails) -> None:
         """Offer these people, each labelled by `describe` when shown."""
@@ -161,7 +160,7 @@ class OffersPeople:
         self.widget.describe = describe
 
 
-class PersonField(OffersPeople, forms.ModelChoiceField):
+class PersonField(OffersPeople):
     """One person, found by searching; checked against everyone offered."""
 
     def __init__(self, *, none_label: str | None = None, **kwargs):

@@ -9,7 +9,8 @@ from organisations.actions import set_up_organisation
 from organisations.actions.invitations import invitation_link
 from organisations.models import Organisation, Role
 
-NAME_LENGTH = Organisation._meta.get_field("name").max_length
+# Organisation.name is a CharField, so its max_length is always set.
+NAME_LENGTH: int = Organisation._meta.get_field("name").max_length or 0
 
 
 class Command(BaseCommand):
@@ -88,9 +89,10 @@ class Command(BaseCommand):
             )
         code = options["code"].strip()
         taken = Organisation.objects.filter(parent=parent, code=code).exclude(name__iexact=name)
-        if code and taken.exists():
+        other = taken.first() if code else None
+        if other is not None:
             raise CommandError(
-                f"--code {code!r} is already used by {taken.first().name!r} under the same "
+                f"--code {code!r} is already used by {other.name!r} under the same "
                 "parent; give each organisation its own code, or leave it out."
             )
         given, _space, family = " ".join(options["admin_name"].split()).rpartition(" ")
